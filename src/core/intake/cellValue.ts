@@ -9,7 +9,11 @@ export interface CellError {
  */
 export type CellValue = string | number | boolean | Date | CellError | null | undefined;
 
-/** True for a {@link CellError}. */
+/**
+ * True for a {@link CellError}.
+ * @example isCellError({ error: '#N/A' }) // true
+ * @example isCellError('#N/A') // false (text; see `excelErrorOf` for error literals in text)
+ */
 export function isCellError(v: CellValue): v is CellError {
   return typeof v === 'object' && v !== null && !(v instanceof Date) && typeof (v as CellError).error === 'string';
 }
