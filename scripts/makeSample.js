@@ -200,12 +200,44 @@ async function main() {
 /** The commission plan as finance keeps it: settings, tiers and bonuses, each a small table. */
 function addPlanSheet(wb) {
   const p = wb.addWorksheet('Commission Plan');
-  PLAN_ROWS.forEach((row) => p.addRow(row));
-  p.getColumn(1).width = 22;
-  p.getColumn(2).width = 14;
+  // Three small blocks, one below the other (layout in docs/decisions.md): settings, tiers,
+  // bonuses. Percentages are real percentage cells (0.05 shown as 5%), as finance keeps them.
+  const pct = (v) => ({ v, fmt: '0%' });
+  const rows = [
+    ['Quarterly commission plan 2026'],
+    [],
+    ['Setting', 'Value'],
+    ['Period', 'quarter'],
+    ['Basis', 'attainment'],
+    ['Method', 'marginal'],
+    ['Cap attainment', pct(2)],
+    ['Cap amount', 'none'],
+    [],
+    ['From', 'Rate'],
+    [pct(0), pct(0.02)],
+    [pct(0.5), pct(0.05)],
+    [pct(1), pct(0.08)],
+    [pct(1.25), pct(0.1)],
+    [],
+    ['Threshold', 'Bonus'],
+    [pct(1), { v: 1000, fmt: '#,##0' }],
+    [pct(1.25), { v: 2500, fmt: '#,##0' }],
+  ];
+  rows.forEach((row, i) => {
+    row.forEach((cell, c) => {
+      if (cell === null || cell === undefined) return;
+      const target = p.getCell(i + 1, c + 1);
+      if (typeof cell === 'object') {
+        target.value = cell.v;
+        target.numFmt = cell.fmt;
+      } else target.value = cell;
+    });
+  });
+  p.getCell('A1').font = { bold: true, size: 13 };
+  for (const c of ['A3', 'B3', 'A10', 'B10', 'A16', 'B16']) p.getCell(c).font = { bold: true };
+  p.getColumn(1).width = 18;
+  p.getColumn(2).width = 12;
 }
-// Filled in once the plan-sheet layout is fixed (see docs/decisions.md).
-const PLAN_ROWS = [];
 
 main().catch((e) => {
   process.stderr.write(`${e.stack || e}\n`);

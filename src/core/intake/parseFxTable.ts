@@ -45,8 +45,8 @@ export interface FxTableOptions {
  * Reads an FX rate table (SPEC §1.4): a header with a currency column (currency, moneda,
  * divisa, waluta, Währung …) and a rate column (rate, exchange rate, tipo de cambio, kurs,
  * Wechselkurs …), then one currency per row. Rates are exact decimals: numbers are taken as
- * Excel shows them (15 significant digits), text as plain decimals (`0.2345`, `4,2850` with
- * decimal `,`). Blank lines are skipped; a line with an invalid currency, an unreadable,
+ * Excel shows them (15 significant digits), text as plain decimals (`0.2345`, `4,2850`: a
+ * single `.` or `,` is the decimal point, since rates have no thousands separators). Blank lines are skipped; a line with an invalid currency, an unreadable,
  * zero or negative rate, or a second, different rate for a currency already given becomes an
  * Issue and is not used (the first rate stays). Never throws on cell content.
  * @example parseFxTable({ sheet: 'FX', firstRow: 1, rows: [['Currency', 'Rate'], ['PLN', 0.2345]] }).ok // true
@@ -106,11 +106,13 @@ function readRate(cell: CellValue, decimal: DecimalSeparator): Decimal | string 
   if (typeof cell === 'number') rate = decimalFromNumber(cell);
   else if (typeof cell === 'string') {
     if (cell.trim() === '') return 'the rate is missing';
-    rate = parseDecimal(cell, decimal);
+    // Rates carry no thousands separators, so a lone `.` or `,` can only be the decimal point:
+    // `0.2315` and `0,2315` both read, whatever the configured separator is.
+    const t = cell.trim();
+    const single = (t.match(/[.,]/g) ?? []).length === 1 ? (t.includes(',') ? ',' : '.') : decimal;
+    rate = parseDecimal(t, single);
   } else if (cell === null || cell === undefined) return 'the rate is missing';
-  if (rate === null) return decimal === '.' && typeof cell === 'string' && cell.includes(',')
-    ? 'not a number (if "," is the decimal separator here, set the decimal separator to ",")'
-    : 'not a number';
+  if (rate === null) return 'not a number';
   if (rate.digits <= 0n) return 'an exchange rate must be greater than zero';
   return rate;
 }

@@ -367,16 +367,14 @@ describe('intake', () => {
     expect(JSON.stringify(rows)).toBe(copy);
   });
 
-  it('is linear: 100 000 rows well within a generous bound', () => {
+  it('reads 100 000 rows with FX and interns their names (speed is measured by npm run bench)', () => {
     const rows: CellValue[][] = [[...HEADER, 'Currency', 'Product']];
     for (let i = 0; i < 100_000; i++) {
       rows.push([45000 + (i % 1000), `Account ${i % 5000}`, `Manager ${i % 50}`, (i % 10000) / 100, i % 3 === 0 ? 'PLN' : 'EUR', `P${i % 20}`]);
     }
-    const start = Date.now();
     const r = ok(grid(rows), { fx: new Map([['PLN', rate('0.2345')]]) });
-    const ms = Date.now() - start;
     expect(r.accepted).toBe(100_000);
     expect(r.transactions.accounts.length).toBe(5000);
-    expect(ms).toBeLessThan(3000);
+    expect(r.transactions.managers.length).toBe(50);
   });
 });

@@ -60,16 +60,14 @@ describe('parseFxTable', () => {
     );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect([...r.rates.keys()]).toEqual(['PLN']);
+    // A lone comma in a rate can only be the decimal point (rates have no thousands separators).
+    expect([...r.rates.keys()]).toEqual(['PLN', 'GBP']);
+    expect(r.rates.get('GBP')).toEqual({ digits: 117n, scale: 2 });
     expect(r.headerRow).toBe(2);
     expect(r.issues).toEqual([
       { code: 'currency.invalid', sheet: 'FX Rates', row: 6, column: 'Currency', value: 'Zloty', reason: 'not a three-letter currency code such as EUR, USD or PLN' },
       { code: 'fx.currencyMissing', sheet: 'FX Rates', row: 7, column: 'Currency', value: '', reason: 'the currency is missing' },
       { code: 'fx.rateInvalid', sheet: 'FX Rates', row: 8, column: 'Rate', value: 'abc', reason: 'not a number' },
-      {
-        code: 'fx.rateInvalid', sheet: 'FX Rates', row: 9, column: 'Rate', value: '1,17',
-        reason: 'not a number (if "," is the decimal separator here, set the decimal separator to ",")',
-      },
       { code: 'fx.rateInvalid', sheet: 'FX Rates', row: 10, column: 'Rate', value: '0', reason: 'an exchange rate must be greater than zero' },
       { code: 'fx.rateInvalid', sheet: 'FX Rates', row: 11, column: 'Rate', value: '-0.09', reason: 'an exchange rate must be greater than zero' },
       { code: 'cell.error', sheet: 'FX Rates', row: 12, column: 'Rate', value: '#N/A', reason: 'the cell holds the Excel error #N/A' },

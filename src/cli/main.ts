@@ -1,0 +1,117 @@
+import { analyseTables, type RunOptions, type RunResult } from '../app/runAnalysis';
+import { detectHeader } from '../core/intake/detectHeader';
+import { TRANSACTION_HEADERS } from '../core/intake/transactionHeaders';
+import type { Grid } from '../core/intake/cellValue';
+import { FileSource } from './fileSource';
+import { InputError, UsageError } from './inputError';
+import { parseReportArgs, USAGE, type ReportArgs } from './parseArgs';
+
+/** Where the CLI writes; injectable so tests run it in-process. */
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+}
+
+const hasTransactionHeader = (grid: Grid): boolean => detectHeader(grid, TRANSACTION_HEADERS, {}).ok;
+
+function runOptions(args: ReportArgs): RunOptions {
+  return {
+    mapping: args.map,
+    ...(args.currency !== undefined && { currency: args.currency }),
+    ...(args.decimal !== undefined && { decimal: args.decimal }),
+    ...(args.dateOrder !== undefined && { dateOrder: args.dateOrder }),
+    ...(args.fiscalStart !== undefined && { fiscalStart: args.fiscalStart as RunOptions['fiscalStart'] & number }),
+    ...(args.asOf !== undefined && { asOf: args.asOf }),
+    ...(args.forecast !== undefined && { forecast: args.forecast }),
+  };
+}
+
+const money = (cents: number, currency: string | null): string =>
+  `${(cents / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}${currency === null ? '' : ` ${currency}`}`;
+
+/** The short human summary printed on stderr (or stdout without --json). */
+export function summary(r: RunResult, input: string): string {
+  const { intake: i, analysis: a } = r;
+  const team = a.attainment.team;
+  const revenue = team.reduce((s, q) => s + q.revenue, 0);
+  const payout = (a.commission?.rows ?? []).reduce((s, row) => s + (row.payout ?? 0), 0);
+  const c = a.concentration.year;
+  const lines = [`AccountDesk — ${input}`];
+  lines.push(`  rows: ${i.rows} (${i.accepted} accepted, ${i.rejected} rejected, ${i.blank} blank)`);
+  lines.push(`  as of ${r.json.asOf}, report year ${r.json.reportYear}, currency ${i.currency ?? '(none)'}`);
+  lines.push(`  managers: ${a.managers.length}, quarters: ${a.calendar.quarters.length}, accounts: ${a.accounts.length}`);
+  lines.push(`  revenue ${r.json.reportYear} to date: ${money(revenue, i.currency)}`);
+  if (a.commission !== null) lines.push(`  total payout (commission + bonus): ${money(payout, i.currency)}`);
+  else lines.push('  commission: no plan given (add a Commission Plan sheet or --plan plan.json)');
+  lines.push(`  HHI ${Math.round(c.hhi)} (${c.band}), CR5 ${(c.cr[5] * 100).toFixed(1)} %`);
+  const total = r.forecast.rows[r.forecast.rows.length - 1];
+  if (total !== undefined) lines.push(`  forecast ${r.json.reportYear}: ${money(total.projected, i.currency)} (${total.method}, 80 % range ${money(total.low, i.currency)} – ${money(total.high, i.currency)})`);
+  const issues = i.issues.length + r.tableIssues.length;
+  lines.push(`  data issues: ${issues}${issues > 0 ? ' (see the Data Issues sheet or --json)' : ''}`);
+  return lines.join('\n') + '\n';
+}
+
+/**
+ * Runs the CLI with the arguments after the program name; returns the exit code
+ * (0 ok, 1 input problem, 2 usage). Never throws for user errors.
+ */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  let args: ReportArgs | 'help';
+  try {
+    args = parseReportArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`accountdesk: ${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw e;
+  }
+  if (args === 'help') {
+    io.stdout(USAGE);
+    return 0;
+  }
+  try {
+    const source = new FileSource({
+      input: args.input,
+      ...(args.sheet !== undefined && { sheet: args.sheet }),
+      files: {
+        ...(args.quotas !== undefined && { quotas: args.quotas }),
+        ...(args.plan !== undefined && { plan: args.plan }),
+        ...(args.keyAccounts !== undefined && { keyAccounts: args.keyAccounts }),
+        ...(args.targets !== undefined && { targets: args.targets }),
+        ...(args.fx !== undefined && { fx: args.fx }),
+      },
+      hasTransactionHeader,
+    });
+    const tables = await source.read();
+    const outcome = analyseTables(tables, runOptions(args));
+    if (!outcome.ok) {
+      io.stderr(`accountdesk: ${outcome.message}\n`);
+      return 1;
+    }
+    if (args.json) {
+      io.stdout(`${JSON.stringify(outcome.json, null, 2)}\n`);
+      io.stderr(summary(outcome, args.input));
+    } else {
+      io.stdout(summary(outcome, args.input));
+    }
+    return 0;
+  } catch (e) {
+    if (e instanceof InputError) {
+      io.stderr(`accountdesk: ${e.message}\n`);
+      return 1;
+    }
+    io.stderr(`accountdesk: unexpected error: ${(e as Error).stack ?? String(e)}\n`);
+    return 70;
+  }
+}
+
+// Run when executed as the program (bin/accountdesk.js requires the built file).
+if (require.main === module || process.env.ACCOUNTDESK_CLI === '1') {
+  void main(process.argv.slice(2), {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+  }).then((code) => {
+    process.exitCode = code;
+  });
+}
