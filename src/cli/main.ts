@@ -86,7 +86,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     const tables = await source.read();
     const outcome = analyseTables(tables, runOptions(args));
     if (!outcome.ok) {
-      io.stderr(`accountdesk: ${outcome.message}\n`);
+      const hint = outcome.code === 'header.missing' ? ' Name the column with --map FIELD="Header" (e.g. --map manager="Sales Rep").' : '';
+      io.stderr(`accountdesk: ${outcome.message}${hint}\n`);
       return 1;
     }
     if (args.json) {
