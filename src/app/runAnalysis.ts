@@ -11,6 +11,10 @@ import { intake, type IntakeResult } from '../core/intake/intake';
 import type { DateOrder } from '../core/intake/parseDate';
 import type { DecimalSeparator } from '../core/intake/parseAmount';
 import { parseFxTable, type FxTable } from '../core/intake/parseFxTable';
+import { detectDecimalSeparator } from '../core/intake/detectDecimalSeparator';
+import { detectHeader } from '../core/intake/detectHeader';
+import { TRANSACTION_HEADERS } from '../core/intake/transactionHeaders';
+import type { Grid } from '../core/intake/cellValue';
 import type { Issue } from '../core/issues/issue';
 import { dayNumber, isValidYmd, type DayNumber } from '../core/periods/dayNumber';
 import type { FiscalStartMonth } from '../core/periods/fiscalStartMonth';
@@ -51,6 +55,8 @@ export interface RunResult {
   readonly analysis: Analysis;
   readonly forecast: YearForecast;
   readonly plan: CommissionPlan | null;
+  /** The decimal separator amounts written as text were read with (configured or detected). */
+  readonly decimal: DecimalSeparator;
   /**
    * Problems in the auxiliary tables (quotas, key accounts, targets, FX rates) and in matching
    * them to the transactions. They go on the Data Issues sheet next to the rejected rows.
@@ -71,6 +77,22 @@ function where(i: Issue): string {
   return `${parts.join(', ')}${i.value !== '' ? ` (value "${i.value}")` : ''}`;
 }
 
+/**
+ * The decimal separator when none is configured: detected from the text amounts of the
+ * transaction table's amount column (see `detectDecimalSeparator`), so a German or Polish CSV
+ * with `12,50` reads without settings. `.` when the header cannot be found.
+ */
+function resolveDecimal(grid: Grid, options: RunOptions): DecimalSeparator {
+  if (options.decimal !== undefined) return options.decimal;
+  const header = detectHeader(grid, TRANSACTION_HEADERS, options.mapping ?? {});
+  const column = header.ok ? header.mapping.amount?.column : undefined;
+  if (!header.ok || column === undefined) return '.';
+  const cells = function* () {
+    for (let r = header.headerIndex + 1; r < grid.rows.length; r++) yield grid.rows[r]?.[column];
+  };
+  return detectDecimalSeparator(cells());
+}
+
 function parseAsOf(text: string): DayNumber | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
   if (m === null) return null;
@@ -89,10 +111,11 @@ export function analyseTables(tables: SourceTables, options: RunOptions = {}, pr
   const fiscalStart = options.fiscalStart ?? 1;
   const tableIssues: Issue[] = [];
   const step = (done: number, detail: string) => progress?.({ phase: 'computing', done, total: 6, detail });
+  const decimal = resolveDecimal(tables.transactions, options);
 
   let fx: FxTable | undefined;
   if (tables.auxiliary.fx !== undefined) {
-    const read = parseFxTable(tables.auxiliary.fx, { decimal: options.decimal });
+    const read = parseFxTable(tables.auxiliary.fx, { decimal });
     if (!read.ok) return fail('fx.header', `${tables.auxiliary.fx.sheet}: ${read.message}`);
     fx = read.rates;
     tableIssues.push(...read.issues);
@@ -102,7 +125,7 @@ export function analyseTables(tables: SourceTables, options: RunOptions = {}, pr
   const read = intake(tables.transactions, {
     mapping: options.mapping,
     currency: options.currency,
-    decimal: options.decimal,
+    decimal,
     dateOrder: options.dateOrder,
     fx,
   });
@@ -135,11 +158,11 @@ export function analyseTables(tables: SourceTables, options: RunOptions = {}, pr
     }
     plan = parsed.plan;
   }
-  const quotas = tables.auxiliary.quotas === undefined ? undefined : parseQuotaTable(tables.auxiliary.quotas, fiscalStart, tx.managers, { decimalSeparator: options.decimal ?? '.' });
+  const quotas = tables.auxiliary.quotas === undefined ? undefined : parseQuotaTable(tables.auxiliary.quotas, fiscalStart, tx.managers, { decimalSeparator: decimal });
   if (quotas !== undefined) tableIssues.push(...quotas.issues);
   const keyAccounts = tables.auxiliary.keyAccounts === undefined ? undefined : parseKeyAccounts(tables.auxiliary.keyAccounts);
   if (keyAccounts !== undefined) tableIssues.push(...keyAccounts.issues);
-  const targets = tables.auxiliary.targets === undefined ? undefined : parseAccountTargets(tables.auxiliary.targets, options.decimal ?? '.');
+  const targets = tables.auxiliary.targets === undefined ? undefined : parseAccountTargets(tables.auxiliary.targets, decimal);
   if (targets !== undefined) tableIssues.push(...targets.issues);
 
   step(2, 'metrics');
@@ -166,7 +189,7 @@ export function analyseTables(tables: SourceTables, options: RunOptions = {}, pr
   step(6, 'done');
 
   const json = { ...toSpecJson(read, analysis), forecast: toForecastJson(forecast) };
-  return { ok: true, intake: read, analysis, forecast, plan, tableIssues, json };
+  return { ok: true, intake: read, analysis, forecast, plan, decimal, tableIssues, json };
 }
 
 /**
