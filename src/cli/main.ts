@@ -1,3 +1,4 @@
+import { basename, extname, resolve } from 'node:path';
 import { analyseTables, type RunOptions, type RunResult } from '../app/runAnalysis';
 import { detectHeader } from '../core/intake/detectHeader';
 import { TRANSACTION_HEADERS } from '../core/intake/transactionHeaders';
@@ -5,6 +6,8 @@ import type { Grid } from '../core/intake/cellValue';
 import { FileSource } from './fileSource';
 import { InputError, UsageError } from './inputError';
 import { parseReportArgs, USAGE, type ReportArgs } from './parseArgs';
+import { buildReportModel } from '../reports/build';
+import { writeReportXlsx } from './xlsxSink';
 
 /** Where the CLI writes; injectable so tests run it in-process. */
 export interface CliIo {
@@ -51,6 +54,47 @@ export function summary(r: RunResult, input: string): string {
   return lines.join('\n') + '\n';
 }
 
+/** Why `--out` cannot be used as given, or undefined when it can. */
+function outProblem(args: ReportArgs): string | undefined {
+  if (args.out === undefined) return undefined;
+  if (extname(args.out).toLowerCase() !== '.xlsx') return `--out must name an .xlsx file (got "${args.out}").`;
+  if (resolve(args.out) === resolve(args.input)) return '--out must not be the input file: the input is never modified; name a new file.';
+  return undefined;
+}
+
+/**
+ * Builds the report sheets in the chosen language and writes them with the input workbook's
+ * own sheets in front (an .xlsx input) or alone (CSV); tells the user on stderr what the sink
+ * had to rename and which features of the input the copy cannot keep.
+ */
+async function writeReports(run: RunResult, args: ReportArgs & { out: string }, sheet: string, io: CliIo): Promise<string> {
+  const file = basename(args.input);
+  const workbook = ['.xlsx', '.xlsm'].includes(extname(args.input).toLowerCase());
+  const model = buildReportModel(run, {
+    language: args.lang ?? 'en',
+    sourceLabel: workbook && sheet !== file ? `${file} › ${sheet}` : file,
+  });
+  let written: Awaited<ReturnType<typeof writeReportXlsx>>;
+  try {
+    written = await writeReportXlsx(model, { outPath: args.out, ...(workbook && { baseWorkbookPath: args.input }) });
+  } catch (e) {
+    // A file-system problem is the user's to fix (a folder in the way, no permission, a full disk).
+    const code = (e as NodeJS.ErrnoException).code;
+    if (typeof code === 'string') throw new InputError(`${args.out}: could not write the report workbook (${(e as Error).message}).`);
+    throw e;
+  }
+  for (const s of written.renamedSheets) {
+    io.stderr(`accountdesk: the input already has a sheet named "${s.requestedName}"; the report sheet is named "${s.name}" instead.\n`);
+  }
+  for (const t of written.renamedTables) {
+    io.stderr(`accountdesk: the table name "${t.requestedName}" is taken in the input; the report table is named "${t.name}".\n`);
+  }
+  if (written.lostFeatures.length > 0) {
+    io.stderr(`accountdesk: note: the copy of ${file} in ${args.out} does not keep its ${written.lostFeatures.join(', ')} (the input file itself is unchanged).\n`);
+  }
+  return `accountdesk: wrote ${args.out} (report sheets: ${written.sheets.map((s) => s.name).join(', ')})\n`;
+}
+
 /**
  * Runs the CLI with the arguments after the program name; returns the exit code
  * (0 ok, 1 input problem, 2 usage). Never throws for user errors.
@@ -69,6 +113,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   if (args === 'help') {
     io.stdout(USAGE);
     return 0;
+  }
+  const badOut = outProblem(args);
+  if (badOut !== undefined) {
+    io.stderr(`accountdesk: ${badOut}\n\n${USAGE}`);
+    return 2;
   }
   try {
     const source = new FileSource({
@@ -90,12 +139,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       io.stderr(`accountdesk: ${outcome.message}${hint}\n`);
       return 1;
     }
+    const wrote = args.out === undefined ? '' : await writeReports(outcome, { ...args, out: args.out }, tables.transactions.sheet, io);
     if (args.json) {
       io.stdout(`${JSON.stringify(outcome.json, null, 2)}\n`);
       io.stderr(summary(outcome, args.input));
     } else {
       io.stdout(summary(outcome, args.input));
     }
+    if (wrote !== '') io.stderr(wrote);
     return 0;
   } catch (e) {
     if (e instanceof InputError) {
