@@ -7,6 +7,7 @@ import { FileSource } from './fileSource';
 import { InputError, UsageError } from './inputError';
 import { parseReportArgs, USAGE, type ReportArgs } from './parseArgs';
 import { buildReportModel } from '../reports/build';
+import { backtestTransactions, formatBacktestTable } from '../core/forecast/backtest';
 import { writeReportXlsx } from './xlsxSink';
 
 /** Where the CLI writes; injectable so tests run it in-process. */
@@ -138,6 +139,15 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       const hint = outcome.code === 'header.missing' ? ' Name the column with --map FIELD="Header" (e.g. --map manager="Sales Rep").' : '';
       io.stderr(`accountdesk: ${outcome.message}${hint}\n`);
       return 1;
+    }
+    if (args.command === 'backtest') {
+      const results = backtestTransactions(outcome.intake.transactions, { fiscalStartMonth: outcome.analysis.calendar.fiscalStart, asOf: outcome.analysis.asOf });
+      io.stdout(
+        results.length === 0
+          ? 'Not enough history to backtest: the data need a closed fiscal year with at least one earlier year before it.\n'
+          : `Forecast backtest: mean absolute percentage error of the fiscal-year total, forecast from each month-end of the last closed fiscal year (lower is better).\n\n${formatBacktestTable(results)}\n`,
+      );
+      return 0;
     }
     const wrote = args.out === undefined ? '' : await writeReports(outcome, { ...args, out: args.out }, tables.transactions.sheet, io);
     if (args.json) {

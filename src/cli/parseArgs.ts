@@ -7,6 +7,8 @@ export type MappableField = (typeof MAPPABLE_FIELDS)[number];
 
 /** The `report` command's options after validation; absent means "not given". */
 export interface ReportArgs {
+  /** `report` (the reports and JSON) or `backtest` (forecast accuracy of each method on the history). */
+  readonly command: 'report' | 'backtest';
   readonly input: string;
   readonly sheet?: string;
   readonly quotas?: string;
@@ -27,9 +29,12 @@ export interface ReportArgs {
 }
 
 export const USAGE = `Usage: accountdesk report INPUT.(xlsx|csv) [options]
+       accountdesk backtest INPUT.(xlsx|csv) [options]
 
-Reads sales transactions and reports quota attainment, key-account concentration,
-commission, the annual forecast and account status.
+report:   reads sales transactions and reports quota attainment, key-account concentration,
+          commission, the annual forecast and account status.
+backtest: shows how well each forecast method (run-rate, seasonal, ETS) would have forecast the
+          last closed fiscal year of the data: mean absolute percentage error per manager.
 
 Options:
   --sheet NAME            worksheet with the transactions (default: the first one with a recognisable header)
@@ -98,7 +103,9 @@ export function parseReportArgs(argv: readonly string[]): ReportArgs | 'help' {
   if (values.help === true) return 'help';
   const [command, input, ...extra] = positionals;
   if (command === undefined) throw new UsageError('Missing command: use "accountdesk report INPUT".');
-  if (command !== 'report') throw new UsageError(`Unknown command "${command}": the command is "report".`);
+  if (command !== 'report' && command !== 'backtest') {
+    throw new UsageError(`Unknown command "${command}": the commands are "report" and "backtest".`);
+  }
   if (input === undefined) throw new UsageError('Missing INPUT: name the .xlsx or .csv file with the transactions.');
   if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}".`);
 
@@ -129,6 +136,7 @@ export function parseReportArgs(argv: readonly string[]): ReportArgs | 'help' {
   }
 
   const result: ReportArgs = {
+    command,
     input,
     map,
     json: values.json === true,

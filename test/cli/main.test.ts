@@ -104,4 +104,30 @@ describe('accountdesk report (in-process)', () => {
     expect(code).toBe(1);
     expect(err).toMatch(/no row could be used \(2 rejected, 0 blank\); for example bad\.csv, row 2, column "date"/);
   });
+
+  it('backtests the forecast methods on the history', async () => {
+    const rows = ['date,account,manager,amount'];
+    // Three calendar years of monthly sales with a season, for two managers.
+    for (let y = 2023; y <= 2025; y++) {
+      for (let m = 1; m <= 12; m++) {
+        const season = 1 + 0.3 * Math.sin((m / 12) * 2 * Math.PI);
+        rows.push(`${y}-${String(m).padStart(2, '0')}-15,A,Ann,${(1000 * season).toFixed(2)}`);
+        rows.push(`${y}-${String(m).padStart(2, '0')}-20,B,Bob,${(500 * season + 10 * m).toFixed(2)}`);
+      }
+    }
+    rows.push('2026-01-10,A,Ann,900');
+    const input = file('history.csv', rows.join('\n'));
+    const { code, out } = await run('backtest', input);
+    expect(code).toBe(0);
+    expect(out).toMatch(/mean absolute percentage error/);
+    expect(out).toMatch(/\(total\)\s+2025\s+11/);
+    expect(out).toMatch(/Ann\s+2025/);
+  });
+
+  it('says when the history is too short to backtest', async () => {
+    const input = file('short.csv', 'date,account,manager,amount\n2026-01-02,A,M,10\n');
+    const { code, out } = await run('backtest', input);
+    expect(code).toBe(0);
+    expect(out).toMatch(/Not enough history to backtest/);
+  });
 });

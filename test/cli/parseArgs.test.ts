@@ -10,14 +10,15 @@ describe('parseReportArgs', () => {
       '--forecast', 'ets', '--lang', 'pl', '--out', 'o.xlsx', '--json',
     ]);
     expect(a).toEqual({
-      input: 'in.xlsx', sheet: 'Sales', map: { date: 'Close Date', manager: 'Owner' }, quotas: 'q.csv', plan: 'p.json',
+      command: 'report', input: 'in.xlsx', sheet: 'Sales', map: { date: 'Close Date', manager: 'Owner' }, quotas: 'q.csv', plan: 'p.json',
       keyAccounts: 'k.csv', targets: 't.csv', fx: 'fx.csv', fiscalStart: 4, asOf: '2026-09-30', currency: 'EUR',
       decimal: ',', dateOrder: 'DMY', forecast: 'ets', lang: 'pl', out: 'o.xlsx', json: true,
     });
   });
 
   it('has defaults for everything optional', () => {
-    expect(parseReportArgs(['report', 'a.csv'])).toEqual({ input: 'a.csv', map: {}, json: false });
+    expect(parseReportArgs(['report', 'a.csv'])).toEqual({ command: 'report', input: 'a.csv', map: {}, json: false });
+    expect(parseReportArgs(['backtest', 'a.csv'])).toMatchObject({ command: 'backtest', input: 'a.csv' });
   });
 
   it('answers help', () => {
@@ -27,7 +28,7 @@ describe('parseReportArgs', () => {
   it.each([
     [['report', 'a.csv', '--bogus'], /Unknown option '--bogus'/],
     [[], /Missing command/],
-    [['reprot', 'a.csv'], /Unknown command "reprot"/],
+    [['reprot', 'a.csv'], /Unknown command "reprot": the commands are "report" and "backtest"/],
     [['report'], /Missing INPUT/],
     [['report', 'a.csv', 'b.csv'], /Unexpected argument "b.csv"/],
     [['report', 'a.csv', '--fiscal-start', '13'], /--fiscal-start must be a month number 1-12 \(got "13"\)/],
