@@ -47,7 +47,7 @@ Options:
   --fiscal-start 1-12     first month of the fiscal year (default 1 = January)
   --as-of YYYY-MM-DD      report date (default: the latest transaction date)
   --currency CODE         reporting currency (default: the most frequent currency)
-  --decimal . | ,         decimal separator of amounts written as text (default .)
+  --decimal . | ,         decimal separator of amounts written as text (default: detected)
   --date-order DMY | MDY  order of day and month in dates like 03/04/2026 (default: detected)
   --forecast METHOD       auto, run-rate, seasonal or ets (default auto)
   --lang en|de|es|pl      language of the report sheets (default en)
