@@ -2,11 +2,21 @@ import { de } from './de';
 import { en, type MessageKey } from './en';
 import { es } from './es';
 import type { Language } from './language';
+import { paneDe, paneEn, paneEs, panePl, type PaneMessageKey } from './pane';
 import { pl } from './pl';
 
 export type { MessageKey } from './en';
+export type { PaneMessageKey } from './pane';
 
-const CATALOG: Readonly<Record<Language, Readonly<Record<MessageKey, string>>>> = { en, de, es, pl };
+/** Every key of the catalog: report sheets (`MessageKey`, en.ts) and task pane (`PaneMessageKey`, pane/en.ts). */
+export type CatalogKey = MessageKey | PaneMessageKey;
+
+const CATALOG: Readonly<Record<Language, Readonly<Record<CatalogKey, string>>>> = {
+  en: { ...en, ...paneEn },
+  de: { ...de, ...paneDe },
+  es: { ...es, ...paneEs },
+  pl: { ...pl, ...panePl },
+};
 
 /** Values that fill `{name}` placeholders. */
 export type MessageParams = Readonly<Record<string, string | number>>;
@@ -16,7 +26,7 @@ export type MessageParams = Readonly<Record<string, string | number>>;
  * One catalog serves the report sheets and the task pane.
  * @example message('pl', 'title.quarterly', { year: '2026' }) // 'Wyniki kwartalne 2026'
  */
-export function message(lang: Language, key: MessageKey, params?: MessageParams): string {
+export function message(lang: Language, key: CatalogKey, params?: MessageParams): string {
   const text = CATALOG[lang][key];
   if (params === undefined) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
@@ -26,7 +36,7 @@ export function message(lang: Language, key: MessageKey, params?: MessageParams)
 }
 
 /** A translator bound to one language. */
-export type Translate = (key: MessageKey, params?: MessageParams) => string;
+export type Translate = (key: CatalogKey, params?: MessageParams) => string;
 
 /** Binds {@link message} to a language. */
 export function translator(lang: Language): Translate {

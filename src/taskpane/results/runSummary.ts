@@ -1,0 +1,80 @@
+import type { RunResult } from '../../app/runAnalysis';
+import type { HhiBand } from '../../core/concentration/concentration';
+import { isoDate } from '../../core/periods/dayNumber';
+import type { WrittenSheet } from '../paneActions';
+
+/** A row of the Data Issues list: where, what, why. */
+export interface IssueRow {
+  /** Stable code (e.g. `amount.unparseable`), for translations to come. */
+  readonly code: string;
+  readonly sheet: string;
+  /** 1-based sheet row; 0 when the issue is not tied to a row (then it cannot be selected). */
+  readonly row: number;
+  /** Header of the column as found in the sheet. */
+  readonly column: string;
+  readonly value: string;
+  /** Plain-words reason (English, from the engine). */
+  readonly reason: string;
+}
+
+/** What the results card shows after a run. Money in cents, ratios unrounded, dates ISO. */
+export interface RunSummary {
+  /** `YYYY-MM-DD`. */
+  readonly asOf: string;
+  /** `2026` or `FY2027`. */
+  readonly reportYear: string;
+  /** Reporting currency code, or `null` when the data names none. */
+  readonly currency: string | null;
+  readonly managers: number;
+  /** Net revenue of the report year to date, all managers, in cents. */
+  readonly totalRevenue: number;
+  /** Team attainment year to date; `null` without quotas. */
+  readonly teamAttainment: number | null;
+  /** Commission plus bonuses of every manager and period, in cents; `null` without a plan. */
+  readonly totalPayout: number | null;
+  readonly hhi: number;
+  readonly band: HhiBand;
+  readonly keyAccountShare: number | null;
+  /** Rows below the header; accepted + rejected + blank = rows. */
+  readonly rows: number;
+  readonly rejected: number;
+  /** Rejected transaction rows first (sheet-row order), then problems in the other tables. */
+  readonly issues: readonly IssueRow[];
+  /** The report sheets written, in order. */
+  readonly sheets: readonly WrittenSheet[];
+}
+
+/**
+ * The results card's summary of a finished run (`runAnalysis`) and the sheets written: the
+ * composition roots (index.tsx, playground) call it after writing the reports.
+ * @example summaryFromRun(outcome, written).totalRevenue // cents
+ */
+export function summaryFromRun(result: RunResult, sheets: readonly WrittenSheet[]): RunSummary {
+  const { analysis, intake } = result;
+  const concentration = analysis.concentration;
+  const totals = analysis.commission?.totals;
+  const issue = (i: { code: string; sheet: string; row: number; column: string; value: string; reason: string }): IssueRow => ({
+    code: i.code,
+    sheet: i.sheet,
+    row: i.row,
+    column: i.column,
+    value: i.value,
+    reason: i.reason,
+  });
+  return {
+    asOf: isoDate(analysis.asOf),
+    reportYear: analysis.calendar.reportYearLabel,
+    currency: intake.currency,
+    managers: analysis.managers.length,
+    totalRevenue: analysis.attainment.teamYtd.revenue,
+    teamAttainment: analysis.attainment.teamYtd.attainment,
+    totalPayout: totals === undefined ? null : totals.reduce((sum, t) => sum + t.payout, 0),
+    hhi: concentration.year.hhi,
+    band: concentration.year.band,
+    keyAccountShare: concentration.keyAccountShare,
+    rows: intake.rows,
+    rejected: intake.rejected,
+    issues: [...intake.issues.map(issue), ...result.tableIssues.map(issue)],
+    sheets,
+  };
+}
