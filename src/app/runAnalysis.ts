@@ -11,7 +11,7 @@ import { intake, type IntakeResult } from '../core/intake/intake';
 import type { DateOrder } from '../core/intake/parseDate';
 import type { DecimalSeparator } from '../core/intake/parseAmount';
 import { parseFxTable, type FxTable } from '../core/intake/parseFxTable';
-import { detectDecimalSeparator } from '../core/intake/detectDecimalSeparator';
+import { detectColumnDecimalSeparator } from '../core/intake/detectDecimalSeparator';
 import { detectHeader } from '../core/intake/detectHeader';
 import { TRANSACTION_HEADERS } from '../core/intake/transactionHeaders';
 import type { Grid } from '../core/intake/cellValue';
@@ -72,6 +72,18 @@ function fail(code: string, message: string, details: readonly Issue[] = []): Ru
   return { ok: false, code, message, details };
 }
 
+/**
+ * Records the time since `start` as the User Timing measure `accountdesk:<phase>` and returns
+ * the current time. The CLI prints these with `ACCOUNTDESK_TIMINGS=1` (for `npm run bench`);
+ * browser profilers show them for the task pane. Where the environment has no
+ * `performance.measure` (jsdom), only the clock is read.
+ */
+function phaseDone(phase: string, start: number): number {
+  const end = performance.now();
+  if (typeof performance.measure === 'function') performance.measure(`accountdesk:${phase}`, { start, end });
+  return end;
+}
+
 function where(i: Issue): string {
   const parts = [i.sheet, i.row > 0 ? `row ${i.row}` : '', i.column !== '' ? `column "${i.column}"` : ''].filter((p) => p !== '');
   return `${parts.join(', ')}${i.value !== '' ? ` (value "${i.value}")` : ''}`;
@@ -87,10 +99,7 @@ function resolveDecimal(grid: Grid, options: RunOptions): DecimalSeparator {
   const header = detectHeader(grid, TRANSACTION_HEADERS, options.mapping ?? {});
   const column = header.ok ? header.mapping.amount?.column : undefined;
   if (!header.ok || column === undefined) return '.';
-  const cells = function* () {
-    for (let r = header.headerIndex + 1; r < grid.rows.length; r++) yield grid.rows[r]?.[column];
-  };
-  return detectDecimalSeparator(cells());
+  return detectColumnDecimalSeparator(grid, column, header.headerIndex + 1);
 }
 
 function parseAsOf(text: string): DayNumber | null {
@@ -111,6 +120,7 @@ export function analyseTables(tables: SourceTables, options: RunOptions = {}, pr
   const fiscalStart = options.fiscalStart ?? 1;
   const tableIssues: Issue[] = [];
   const step = (done: number, detail: string) => progress?.({ phase: 'computing', done, total: 6, detail });
+  let clock = performance.now();
   const decimal = resolveDecimal(tables.transactions, options);
 
   let fx: FxTable | undefined;
@@ -129,6 +139,7 @@ export function analyseTables(tables: SourceTables, options: RunOptions = {}, pr
     dateOrder: options.dateOrder,
     fx,
   });
+  clock = phaseDone('intake', clock);
   if (!read.ok) return fail(read.code, `${tables.transactions.sheet}: ${read.message}`);
   if (read.accepted === 0) {
     const first = read.issues.slice(0, 3).map((i) => `${where(i)}: ${i.reason}`);
@@ -165,6 +176,7 @@ export function analyseTables(tables: SourceTables, options: RunOptions = {}, pr
   const targets = tables.auxiliary.targets === undefined ? undefined : parseAccountTargets(tables.auxiliary.targets, decimal);
   if (targets !== undefined) tableIssues.push(...targets.issues);
 
+  clock = phaseDone('tables', clock);
   step(2, 'metrics');
   const analysis = analyze(tx, {
     fiscalStart,
@@ -177,6 +189,7 @@ export function analyseTables(tables: SourceTables, options: RunOptions = {}, pr
     ...(options.reviewAfter !== undefined && { reviewAfter: options.reviewAfter }),
   });
   tableIssues.push(...analysis.issues);
+  clock = phaseDone('analyze', clock);
 
   step(4, 'forecast');
   const annualQuotas = new Map<number, number>();
@@ -186,9 +199,11 @@ export function analyseTables(tables: SourceTables, options: RunOptions = {}, pr
     if (q !== undefined && q !== null) annualQuotas.set(index, q);
   });
   const forecast = forecastYear(tx, { fiscalStartMonth: fiscalStart, asOf: analysis.asOf, method: options.forecast ?? 'auto', quotas: annualQuotas });
+  clock = phaseDone('forecast', clock);
   step(6, 'done');
 
   const json = { ...toSpecJson(read, analysis), forecast: toForecastJson(forecast) };
+  phaseDone('json', clock);
   return { ok: true, intake: read, analysis, forecast, plan, decimal, tableIssues, json };
 }
 

@@ -4,8 +4,9 @@ import type { Grid } from '../core/intake/cellValue';
 import type { GridSource, Progress, SourceTables } from '../app/ports';
 import { sheetRole, type SheetRole } from '../app/sheetRoles';
 import { InputError } from './inputError';
-import { readCsvText } from './readCsv';
+import { readCsvBytes } from './readCsv';
 import { readXlsxFile, type WorkbookSheet } from './readXlsx';
+import { measurePhase } from './timings';
 
 /** Files given on the command line for the auxiliary tables; each wins over the workbook's sheet. */
 export type AuxiliaryFiles = Partial<Record<Exclude<SheetRole, 'plan'>, string>> & { readonly plan?: string };
@@ -32,8 +33,7 @@ export async function readTableFile(path: string): Promise<WorkbookSheet[]> {
   checkReadable(path);
   const ext = extname(path).toLowerCase();
   if (ext === '.csv' || ext === '.txt' || ext === '.tsv') {
-    const buf = readFileSync(path);
-    const grid = readCsvText(buf.toString('utf8'), basename(path));
+    const grid = readCsvBytes(readFileSync(path), basename(path));
     return [{ name: basename(path), grid, visible: true }];
   }
   if (ext === '.xlsx' || ext === '.xlsm') return readXlsxFile(path, path);
@@ -55,7 +55,9 @@ export class FileSource implements GridSource {
 
   async read(progress?: Progress): Promise<SourceTables> {
     const { input, sheet, files, hasTransactionHeader } = this.options;
+    const started = performance.now();
     const sheets = await readTableFile(input);
+    measurePhase('read', started);
     const transactions = this.pickTransactions(sheets, input, sheet, hasTransactionHeader);
     progress?.({ phase: 'reading', done: transactions.rows.length, total: transactions.rows.length, detail: transactions.sheet });
 

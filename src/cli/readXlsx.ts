@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { CellValue, Grid } from '../core/intake/cellValue';
 import { InputError } from './inputError';
 
@@ -47,7 +47,9 @@ export function gridFromWorksheet(ws: ExcelJS.Worksheet): Grid {
  * {@link InputError} naming the file.
  */
 export async function readXlsxFile(path: string, label: string): Promise<WorkbookSheet[]> {
-  const wb = new ExcelJS.Workbook();
+  // Loaded on first use: exceljs takes ~0.2 s to load, which a CSV run need not pay.
+  const { default: exceljs } = await import('exceljs');
+  const wb = new exceljs.Workbook();
   try {
     await wb.xlsx.readFile(path);
   } catch (e) {

@@ -1,9 +1,9 @@
 import { accountStatusReport, type AccountStatusRow } from './accounts/accountStatusReport';
+import { yearAggregates } from './aggregate/yearAggregates';
 import { DEFAULT_STATUS_THRESHOLDS, type StatusThresholds } from './accounts/accountStatus';
 import { resolveAccountTargets, type AccountTargetList } from './accounts/accountTargets';
 import { attainmentReport, type AttainmentReport, type ListedManager } from './attainment/attainmentReport';
 import { listManagers } from './attainment/listManagers';
-import { managerQuarterRevenue } from './attainment/managerQuarterRevenue';
 import type { CommissionPlan } from './commission/commissionPlan';
 import { commissionReport, type CommissionReport } from './commission/commissionReport';
 import { DEFAULT_ABC_CUTOFFS, type AbcCutoffs } from './concentration/concentration';
@@ -62,9 +62,10 @@ export interface Analysis {
 
 /**
  * Runs the metrics engine: periods (§2), attainment (§3), concentration (§4), commission (§5) and
- * account status (§7) over accepted transactions. Pure and deterministic; every aggregate is one
- * pass over the typed arrays (manager × quarter, account × period, account × manager), then
- * work proportional to managers and accounts.
+ * account status (§7) over accepted transactions. Pure and deterministic; the sums (manager ×
+ * quarter, account × quarter, account × manager, per-account spans and orders) come from one
+ * pass over the typed arrays ({@link yearAggregates}), then work proportional to managers and
+ * accounts.
  *
  * Precondition: an as-of date must be resolvable — at least one transaction, or `options.asOf`.
  * Intake reports "no accepted rows" before this is called, so a call without either is a bug
@@ -83,7 +84,9 @@ export function analyze(transactions: Transactions, options: AnalyzeOptions = {}
   const calendar = reportCalendar(asOf, fiscalStart);
   const issues: TableIssue[] = [];
 
-  const byQuarter = managerQuarterRevenue(transactions, calendar);
+  // One pass over the transactions for the sums of attainment, concentration and account status.
+  const aggregates = yearAggregates(transactions, calendar);
+  const byQuarter = { revenue: aggregates.managerQuarter, active: aggregates.managerActive };
   const managers = listManagers(transactions.managers, byQuarter.active, quotas, calendar.reportYear);
   const attainment = attainmentReport({
     calendar,
@@ -101,7 +104,7 @@ export function analyze(transactions: Transactions, options: AnalyzeOptions = {}
     keyList = resolved.key;
     issues.push(...resolved.issues);
   }
-  const concentration = concentrationReport(transactions, calendar, keyList, options.abc ?? DEFAULT_ABC_CUTOFFS);
+  const concentration = concentrationReport(transactions, calendar, keyList, options.abc ?? DEFAULT_ABC_CUTOFFS, aggregates);
 
   let targets;
   if (options.targets) {
@@ -116,6 +119,7 @@ export function analyze(transactions: Transactions, options: AnalyzeOptions = {}
     key: concentration.key,
     ...(targets ? { targets } : {}),
     thresholds: { ...DEFAULT_STATUS_THRESHOLDS, ...options.statusThresholds },
+    aggregates,
   });
 
   return { asOf, calendar, managers, attainment, commission, concentration, accounts, issues };

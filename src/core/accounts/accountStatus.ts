@@ -52,8 +52,27 @@ function growthCompare(revenue: number, prior: number, g: ExactDecimal): number 
  */
 export function compareGrowth(revenue: number, prior: number, threshold: number): number | null {
   if (prior <= 0) return null;
-  const g = decimalFromNumber(threshold);
-  return g === null ? null : growthCompare(revenue, prior, g);
+  const g = thresholdDecimal(threshold);
+  if (g === null) return null;
+  // Floats decide unless the growth lies within rounding noise (~1e-15) of the threshold; only
+  // then is the exact comparison needed, and made.
+  const ratio = revenue / prior;
+  const diff = ratio - (1 + threshold);
+  if (Math.abs(diff) > 1e-9 * (Math.abs(ratio) + Math.abs(threshold) + 1)) return diff < 0 ? -1 : 1;
+  return growthCompare(revenue, prior, g);
+}
+
+/** `decimalFromNumber` of each threshold, remembered: a report compares every account with the same few. */
+const thresholdDecimals = new Map<number, ExactDecimal | null>();
+
+function thresholdDecimal(threshold: number): ExactDecimal | null {
+  let g = thresholdDecimals.get(threshold);
+  if (g === undefined) {
+    if (thresholdDecimals.size >= 64) thresholdDecimals.clear();
+    g = decimalFromNumber(threshold);
+    thresholdDecimals.set(threshold, g);
+  }
+  return g;
 }
 
 /**
@@ -67,18 +86,37 @@ export function compareGrowth(revenue: number, prior: number, threshold: number)
  * @example accountStatus({ daysSinceLastOrder: 10, firstOrderInReportYear: false, key: false, revenue: 80, prior: 100 }) // 'Declining'
  */
 export function accountStatus(f: StatusFacts, t: StatusThresholds = DEFAULT_STATUS_THRESHOLDS): AccountStatusName {
-  if (f.daysSinceLastOrder === null || f.daysSinceLastOrder >= t.dormantDays) return 'Dormant';
-  if (f.firstOrderInReportYear) return 'New';
-  const atMost = (g: number) => {
-    const c = compareGrowth(f.revenue, f.prior, g);
-    return c !== null && c <= 0;
-  };
-  const atLeast = (g: number) => {
-    const c = compareGrowth(f.revenue, f.prior, g);
-    return c !== null && c >= 0;
-  };
-  if ((f.key && atMost(t.keyAtRiskGrowth)) || f.daysSinceLastOrder >= t.atRiskDays) return 'At risk';
-  if (atMost(t.decliningGrowth)) return 'Declining';
-  if (atLeast(t.growingGrowth)) return 'Growing';
+  return statusOf(f.daysSinceLastOrder, f.firstOrderInReportYear, f.key, f.revenue, f.prior, t);
+}
+
+/**
+ * {@link accountStatus} of the facts given one by one (no object per account in the report loop).
+ * @internal
+ */
+export function statusOf(
+  daysSinceLastOrder: number | null,
+  firstOrderInReportYear: boolean,
+  key: boolean,
+  revenue: number,
+  prior: number,
+  t: StatusThresholds,
+): AccountStatusName {
+  if (daysSinceLastOrder === null || daysSinceLastOrder >= t.dormantDays) return 'Dormant';
+  if (firstOrderInReportYear) return 'New';
+  if ((key && atMost(revenue, prior, t.keyAtRiskGrowth)) || daysSinceLastOrder >= t.atRiskDays) return 'At risk';
+  if (atMost(revenue, prior, t.decliningGrowth)) return 'Declining';
+  if (atLeast(revenue, prior, t.growingGrowth)) return 'Growing';
   return 'Stable';
+}
+
+/** Growth defined and ≤ g. */
+function atMost(revenue: number, prior: number, g: number): boolean {
+  const c = compareGrowth(revenue, prior, g);
+  return c !== null && c <= 0;
+}
+
+/** Growth defined and ≥ g. */
+function atLeast(revenue: number, prior: number, g: number): boolean {
+  const c = compareGrowth(revenue, prior, g);
+  return c !== null && c >= 0;
 }

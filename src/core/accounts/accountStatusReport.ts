@@ -1,10 +1,12 @@
-import { compareNames } from '../concentration/compareNames';
-import type { AbcClass, Concentration } from '../concentration/concentration';
+import { orderByValueDesc } from '../aggregate/orderByValueDesc';
+import type { SumsByPair } from '../aggregate/sumsByPair';
+import { NO_EARLIEST_ORDER, NO_LATEST_ORDER, yearAggregates, type YearAggregates } from '../aggregate/yearAggregates';
+import { compareCodePoints, compareNames } from '../concentration/compareNames';
+import type { AbcClass, Concentration, RankedAccount } from '../concentration/concentration';
 import type { Transactions } from '../intake/transactions';
 import type { DayNumber } from '../periods/dayNumber';
 import type { ReportCalendar } from '../periods/reportCalendar';
-import { sameDayPreviousYear } from '../periods/sameDayPreviousYear';
-import { accountStatus, DEFAULT_STATUS_THRESHOLDS, type AccountStatusName, type StatusThresholds } from './accountStatus';
+import { DEFAULT_STATUS_THRESHOLDS, statusOf, type AccountStatusName, type StatusThresholds } from './accountStatus';
 import type { AccountTarget } from './accountTargets';
 
 /** One row of the Account Status report (SPEC §7), money in cents. */
@@ -48,87 +50,62 @@ export interface AccountStatusInput {
   readonly key: Uint8Array;
   readonly targets?: ReadonlyMap<number, AccountTarget>;
   readonly thresholds?: StatusThresholds;
+  /** The report year's sums, when already computed (`analyze` shares one pass); else computed here. */
+  readonly aggregates?: YearAggregates;
 }
 
-const NONE_LATEST = -2147483648;
-const NONE_EARLIEST = 2147483647;
+const NONE_LATEST = NO_LATEST_ORDER;
+const NONE_EARLIEST = NO_EARLIEST_ORDER;
 
 /**
  * Account status rows (SPEC §7) for every account with a transaction in the report year (up to
  * the as-of date) or in the previous fiscal year, sorted by revenue descending, then by name.
- * One pass over the transactions fills every per-account aggregate (typed arrays, plus maps keyed
- * by account × manager and account × product for the main manager and product targets).
+ * The per-account sums come from {@link YearAggregates} (one pass over the transactions, typed
+ * arrays, account × manager sums for the main manager); product targets add a pass over the
+ * report year only when some target names products.
  * @example accountStatusReport({ tx, calendar, year, key })[0].status // 'Growing'
  */
 export function accountStatusReport(input: AccountStatusInput): AccountStatusRow[] {
   const { tx, calendar } = input;
   const thresholds = input.thresholds ?? DEFAULT_STATUS_THRESHOLDS;
   const na = tx.accounts.length;
-  const nm = Math.max(1, tx.managers.length);
   const np = Math.max(1, tx.products.length);
   const asOf = calendar.asOf;
   const ytdStart = calendar.yearFirstDay;
-  const priorStart = sameDayPreviousYear(ytdStart);
-  const priorEnd = sameDayPreviousYear(asOf);
-  const prevStart = calendar.previousYearFirstDay;
-  const prevEnd = calendar.previousYearLastDay;
+  const aggregates = input.aggregates ?? yearAggregates(tx, calendar);
+  const { yearRevenue: revenue, prior, orders, lastOrder, firstOrder, listed, inYear } = aggregates;
+  const yearByManager = aggregates.yearPairs;
+  const prevByManager = aggregates.previousPairs;
 
-  const revenue = new Float64Array(na);
-  const prior = new Float64Array(na);
-  const orders = new Int32Array(na);
-  const lastOrder = new Int32Array(na).fill(NONE_LATEST);
-  const firstOrder = new Int32Array(na).fill(NONE_EARLIEST);
-  const listed = new Uint8Array(na);
-  const inYear = new Uint8Array(na);
-  const yearByManager = new Map<number, number>();
-  const prevByManager = new Map<number, number>();
-  const productTargeted = new Uint8Array(na);
+  // Revenue per targeted account × product, only when some target names products.
   const targets = input.targets ?? new Map<number, AccountTarget>();
   const targetedPairs = new Set<number>();
   for (const [a, t] of targets) {
     if (t.products === null) continue;
-    productTargeted[a] = 1;
     for (const p of t.products) if (p >= 0) targetedPairs.add(a * np + p);
   }
   const pairRevenue = new Map<number, number>();
-
-  const { date, amount, account, manager, product, count } = tx;
-  for (let i = 0; i < count; i++) {
-    const d = date[i] as number;
-    if (d > asOf) continue; // after the as-of date: ignored everywhere (SPEC §2)
-    const a = account[i] as number;
-    const amt = amount[i] as number;
-    if (amt > 0) {
-      if (d > (lastOrder[a] as number)) lastOrder[a] = d;
-      if (d < (firstOrder[a] as number)) firstOrder[a] = d;
+  if (targetedPairs.size > 0) {
+    const { date, amount, account, product, count } = tx;
+    for (let i = 0; i < count; i++) {
+      const d = date[i] as number;
+      const p = product[i] as number;
+      if (d < ytdStart || d > asOf || p < 0) continue;
+      const pk = (account[i] as number) * np + p;
+      if (targetedPairs.has(pk)) pairRevenue.set(pk, (pairRevenue.get(pk) ?? 0) + (amount[i] as number));
     }
-    if (d >= ytdStart) {
-      revenue[a] = (revenue[a] as number) + amt;
-      listed[a] = 1;
-      inYear[a] = 1;
-      if (amt > 0) orders[a] = (orders[a] as number) + 1;
-      const k = a * nm + (manager[i] as number);
-      yearByManager.set(k, (yearByManager.get(k) ?? 0) + amt);
-      if (productTargeted[a] === 1) {
-        const pk = a * np + (product[i] as number);
-        if ((product[i] as number) >= 0 && targetedPairs.has(pk)) pairRevenue.set(pk, (pairRevenue.get(pk) ?? 0) + amt);
-      }
-    } else if (d >= prevStart && d <= prevEnd) {
-      listed[a] = 1;
-      const k = a * nm + (manager[i] as number);
-      prevByManager.set(k, (prevByManager.get(k) ?? 0) + amt);
-    }
-    if (d >= priorStart && d <= priorEnd) prior[a] = (prior[a] as number) + amt;
   }
 
   // Main manager: largest revenue, ties by name; the previous year only for accounts without a report-year transaction.
   const main = new Int32Array(na).fill(-1);
   const best = new Float64Array(na);
-  const pick = (byManager: Map<number, number>, useYear: boolean) => {
-    for (const [k, r] of byManager) {
-      const a = Math.floor(k / nm);
+  const pick = (byManager: SumsByPair, useYear: boolean) => {
+    const n = byManager.size;
+    for (let e = 0; e < n; e++) {
+      const a = byManager.firstAt(e);
       if ((inYear[a] === 1) !== useYear) continue;
-      const m = k - a * nm;
+      const r = byManager.sumAt(e);
+      const m = byManager.secondAt(e);
       const current = main[a] as number;
       if (
         current < 0 ||
@@ -143,12 +120,21 @@ export function accountStatusReport(input: AccountStatusInput): AccountStatusRow
   pick(yearByManager, true);
   pick(prevByManager, false);
 
-  const ranked = new Map<number, { share: number; abcClass: AbcClass }>();
-  for (const r of input.year.accounts) ranked.set(r.account, { share: r.share, abcClass: r.abcClass });
+  const ranked = new Array<RankedAccount | undefined>(na);
+  for (const r of input.year.accounts) ranked[r.account] = r;
 
-  const rows: AccountStatusRow[] = [];
-  for (let a = 0; a < na; a++) {
-    if (listed[a] === 0) continue;
+  // The listed accounts by revenue descending, then compareNames; names are folded to lower case
+  // only for accounts with equal revenue (the only ones compared by name), each once.
+  const names = tx.accounts;
+  const order: number[] = [];
+  for (let a = 0; a < na; a++) if (listed[a] === 1) order.push(a);
+  const folded = new Array<string | undefined>(na);
+  const foldedName = (a: number): string => (folded[a] ??= (names[a] ?? '').toLowerCase());
+  orderByValueDesc(order, revenue, (x, y) => compareCodePoints(foldedName(x), foldedName(y)) || compareCodePoints(names[x] ?? '', names[y] ?? ''));
+
+  const rows = new Array<AccountStatusRow>(order.length);
+  for (let k = 0; k < order.length; k++) {
+    const a = order[k] as number;
     const r = revenue[a] as number;
     const p = prior[a] as number;
     const last = lastOrder[a] as number;
@@ -161,9 +147,9 @@ export function accountStatusReport(input: AccountStatusInput): AccountStatusRow
       targetRevenue = 0;
       for (const pi of t.products) if (pi >= 0) targetRevenue += pairRevenue.get(a * np + pi) ?? 0;
     }
-    const rank = ranked.get(a);
-    rows.push({
-      account: tx.accounts[a] ?? '',
+    const rank = ranked[a];
+    rows[k] = {
+      account: names[a] ?? '',
       accountIndex: a,
       manager: tx.managers[main[a] as number] ?? '',
       revenue: r,
@@ -178,12 +164,8 @@ export function accountStatusReport(input: AccountStatusInput): AccountStatusRow
       firstOrder: first === NONE_EARLIEST ? null : first,
       target: t ? t.cents : null,
       targetAttainment: t && t.cents > 0 ? targetRevenue / t.cents : null,
-      status: accountStatus(
-        { daysSinceLastOrder: days, firstOrderInReportYear: first !== NONE_EARLIEST && first >= ytdStart, key, revenue: r, prior: p },
-        thresholds,
-      ),
-    });
+      status: statusOf(days, first !== NONE_EARLIEST && first >= ytdStart, key, r, p, thresholds),
+    };
   }
-  rows.sort((x, y) => y.revenue - x.revenue || compareNames(x.account, y.account));
   return rows;
 }

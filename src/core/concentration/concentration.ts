@@ -1,3 +1,4 @@
+import { orderByValueDesc } from '../aggregate/orderByValueDesc';
 import { compareCodePoints } from './compareNames';
 
 /** ABC cut-offs on the cumulative share (SPEC §4): A below `a`, B below `b`, else C. */
@@ -51,17 +52,77 @@ export interface Concentration {
   readonly classCounts: { readonly A: number; readonly B: number; readonly C: number };
 }
 
+// A cut-off as its 15-digit decimal, digits / den, remembered per value (a report uses two).
+const cutoffFractions = new Map<number, { readonly digits: bigint; readonly den: bigint }>();
+
+function cutoffFraction(cutoff: number): { readonly digits: bigint; readonly den: bigint } {
+  let f = cutoffFractions.get(cutoff);
+  if (f === undefined) {
+    const [mantissa = '0', exponent = '0'] = cutoff.toExponential(14).split('e');
+    const scale = 14 - Number(exponent);
+    let digits = BigInt(mantissa.replace('.', ''));
+    let den = 1n;
+    if (scale >= 0) den = 10n ** BigInt(scale);
+    else digits *= 10n ** BigInt(-scale);
+    if (cutoffFractions.size >= 64) cutoffFractions.clear();
+    f = { digits, den };
+    cutoffFractions.set(cutoff, f);
+  }
+  return f;
+}
+
 // Smallest whole number of cents c with c ≥ cutoff · total, exactly: cutoff as its 15-digit decimal.
 function cutoffCents(cutoff: number, total: number): number {
-  const [mantissa = '0', exponent = '0'] = cutoff.toExponential(14).split('e');
-  const digits = BigInt(mantissa.replace('.', ''));
-  const scale = 14 - Number(exponent);
-  let num = digits * BigInt(total);
-  let den = 1n;
-  if (scale >= 0) den = 10n ** BigInt(scale);
-  else num *= 10n ** BigInt(-scale);
+  const { digits, den } = cutoffFraction(cutoff);
+  const num = digits * BigInt(total);
   const q = num / den;
   return Number(num % den === 0n ? q : num > 0n ? q + 1n : q);
+}
+
+const TWO_24 = 2 ** 24;
+const TWO_48 = 2 ** 48;
+const TWO_52 = 2 ** 52;
+
+/**
+ * Σ r² of positive whole numbers, exactly, without a BigInt per term: r = hi·2^24 + lo, so
+ * r² = hi²·2^48 + 2·hi·lo·2^24 + lo², and while r < 2^48 each of hi², hi·lo, lo² is below 2^48;
+ * their sums stay exact in doubles as long as each is moved into a BigInt before it passes
+ * 2^52. Larger r are squared as BigInts.
+ */
+class SquareSum {
+  private high = 0;
+  private middle = 0;
+  private low = 0;
+  private big = 0n;
+
+  add(r: number): void {
+    if (r >= TWO_48) {
+      const b = BigInt(r);
+      this.big += b * b;
+      return;
+    }
+    const lo = r % TWO_24;
+    const hi = (r - lo) / TWO_24;
+    this.high += hi * hi;
+    this.middle += hi * lo;
+    this.low += lo * lo;
+    if (this.high >= TWO_52) {
+      this.big += BigInt(this.high) << 48n;
+      this.high = 0;
+    }
+    if (this.middle >= TWO_52) {
+      this.big += BigInt(this.middle) << 25n;
+      this.middle = 0;
+    }
+    if (this.low >= TWO_52) {
+      this.big += BigInt(this.low);
+      this.low = 0;
+    }
+  }
+
+  total(): bigint {
+    return this.big + (BigInt(this.high) << 48n) + (BigInt(this.middle) << 25n) + BigInt(this.low);
+  }
 }
 
 /**
@@ -102,9 +163,10 @@ export function concentration(
     }
     return f;
   };
-  positive.sort(
+  orderByValueDesc(
+    positive,
+    revenue,
     (x, y) =>
-      (revenue[y] as number) - (revenue[x] as number) ||
       compareCodePoints(foldedName(x), foldedName(y)) ||
       compareCodePoints(names[accounts[x] as number] ?? '', names[accounts[y] as number] ?? ''),
   );
@@ -115,11 +177,12 @@ export function concentration(
   const ranked: RankedAccount[] = [];
   const counts = { A: 0, B: 0, C: 0 };
   let cumulative = 0;
-  let sumSquares = 0n;
+  const squares = new SquareSum();
   let top1 = 0;
   let top5 = 0;
   let top10 = 0;
-  positive.forEach((i, k) => {
+  for (let k = 0; k < positive.length; k++) {
+    const i = positive[k] as number;
     const r = revenue[i] as number;
     const before = cumulative; // C_{k−1}: the account that crosses a cut-off still belongs below it
     const abcClass: AbcClass = before < aCut ? 'A' : before < bCut ? 'B' : 'C';
@@ -128,11 +191,11 @@ export function concentration(
     if (k < 1) top1 = cumulative;
     if (k < 5) top5 = cumulative;
     if (k < 10) top10 = cumulative;
-    const big = BigInt(r);
-    sumSquares += big * big;
+    squares.add(r);
     const a = accounts[i] as number;
     ranked.push({ account: a, name: names[a] ?? '', revenue: r, rank: k + 1, share: r / total, cumulative: cumulative / total, abcClass });
-  });
+  }
+  const sumSquares = squares.total();
 
   let hhi = 0;
   let band: HhiBand = 'low';

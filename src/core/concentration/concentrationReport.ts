@@ -1,7 +1,8 @@
+import { yearAggregates, type YearAggregates } from '../aggregate/yearAggregates';
 import type { Transactions } from '../intake/transactions';
 import type { QuarterNumber } from '../periods/fiscalQuarter';
 import type { ReportCalendar } from '../periods/reportCalendar';
-import { accountRevenue, compact } from './accountRevenue';
+import { compact } from './accountRevenue';
 import { concentration, DEFAULT_ABC_CUTOFFS, type AbcCutoffs, type Concentration } from './concentration';
 import { keyAccountShare } from './keyAccounts';
 
@@ -9,6 +10,7 @@ import { keyAccountShare } from './keyAccounts';
 export interface QuarterConcentration {
   readonly quarter: QuarterNumber;
   readonly label: string;
+  /** The quarter's ranking (made on first read). */
   readonly concentration: Concentration;
   /** Share of the fixed key-account set in this quarter; `null` without positive revenue. */
   readonly keyAccountShare: number | null;
@@ -27,14 +29,16 @@ export interface ConcentrationReport {
   readonly keySource: 'abc' | 'list';
   /** `key[a] = 1` for key accounts. */
   readonly key: Uint8Array;
-  /** Per manager (by name), report year to date. */
+  /** Per manager (by name, in order of the managers' first transaction), report year to date (made on first read). */
   readonly byManager: ReadonlyMap<string, Concentration>;
 }
 
 /**
  * Concentration of all managers over the report year to date, of each report-year quarter, and of
  * each manager over the report year, with the key-account share per quarter from a fixed key set
- * (SPEC §4). Three passes over the transactions: year, account × quarter, manager × account.
+ * (SPEC §4). The sums are the report year's {@link YearAggregates} (one pass over the
+ * transactions; `analyze` shares them with attainment and account status). The per-quarter and
+ * per-manager rankings are made when first read: a JSON run reads neither.
  * @param keyList `key[a] = 1` from a key-account list, or `null` to use class A of the year.
  * @example concentrationReport(tx, calendar, null).year.hhi
  */
@@ -43,10 +47,13 @@ export function concentrationReport(
   calendar: ReportCalendar,
   keyList: Uint8Array | null,
   cutoffs: AbcCutoffs = DEFAULT_ABC_CUTOFFS,
+  aggregates: YearAggregates = yearAggregates(tx, calendar),
 ): ConcentrationReport {
   const names = tx.accounts;
   const na = names.length;
-  const yearRevenue = accountRevenue(tx, calendar.yearFirstDay, calendar.asOf);
+  const { quarterSums: sums, quarterSeen: seen, quarterDistinct: distinct, yearPairs: pairs, managerOrder } = aggregates;
+  const q = calendar.quarters;
+  const yearRevenue = compact(aggregates.yearRevenue, aggregates.inYear, aggregates.yearDistinct);
   const year = concentration(yearRevenue.accounts, yearRevenue.revenue, names, cutoffs);
 
   let key = keyList;
@@ -57,52 +64,52 @@ export function concentrationReport(
   const keyAccounts: number[] = [];
   for (let a = 0; a < na; a++) if (key[a] === 1) keyAccounts.push(a);
 
-  // Account × quarter in one pass: slot = (quarter − 1) · accounts + account.
-  const sums = new Float64Array(4 * na);
-  const seen = new Uint8Array(4 * na);
-  const distinct = new Int32Array(4);
-  const q = calendar.quarters;
-  const q2 = q[1]?.firstDay ?? Infinity;
-  const q3 = q[2]?.firstDay ?? Infinity;
-  const q4 = q[3]?.firstDay ?? Infinity;
-  const { date, amount, account, manager, count } = tx;
-  for (let i = 0; i < count; i++) {
-    const d = date[i] as number;
-    if (d < calendar.yearFirstDay || d > calendar.asOf) continue;
-    const k = d < q2 ? 0 : d < q3 ? 1 : d < q4 ? 2 : 3;
-    const slot = k * na + (account[i] as number);
-    sums[slot] = (sums[slot] as number) + (amount[i] as number);
-    if (seen[slot] === 0) {
-      seen[slot] = 1;
-      distinct[k] = (distinct[k] as number) + 1;
-    }
-  }
+  // A quarter's key-account share is a sum (exact in cents), so it needs no ranking; the
+  // quarter's full ranking is made when first read (the reports read a few of its figures).
   const quarters = q.map((cq, k): QuarterConcentration => {
-    const part = compact(sums.subarray(k * na, (k + 1) * na), seen.subarray(k * na, (k + 1) * na), distinct[k] as number);
-    const c = concentration(part.accounts, part.revenue, names, cutoffs);
-    return { quarter: cq.quarter, label: cq.label, concentration: c, keyAccountShare: keyAccountShare(c, key) };
+    const from = k * na;
+    let ranked: Concentration | undefined;
+    let total = 0;
+    let keySum = 0;
+    for (let a = 0; a < na; a++) {
+      const r = sums[from + a] as number;
+      if (seen[from + a] === 0 || !(r > 0)) continue;
+      total += r;
+      if (key[a] === 1) keySum += r;
+    }
+    return {
+      quarter: cq.quarter,
+      label: cq.label,
+      get concentration(): Concentration {
+        if (ranked === undefined) {
+          const part = compact(sums.subarray(from, from + na), seen.subarray(from, from + na), distinct[k] as number);
+          ranked = concentration(part.accounts, part.revenue, names, cutoffs);
+        }
+        return ranked;
+      },
+      keyAccountShare: total > 0 ? keySum / total : null,
+    };
   });
 
-  // Manager × account in one pass, keyed manager · accounts + account.
-  const pairs = new Map<number, number>();
-  for (let i = 0; i < count; i++) {
-    const d = date[i] as number;
-    if (d < calendar.yearFirstDay || d > calendar.asOf) continue;
-    const k = (manager[i] as number) * na + (account[i] as number);
-    pairs.set(k, (pairs.get(k) ?? 0) + (amount[i] as number));
-  }
-  const grouped = new Map<number, { accounts: number[]; revenue: number[] }>();
-  for (const [k, r] of pairs) {
-    const m = Math.floor(k / na);
-    const g = grouped.get(m) ?? { accounts: [], revenue: [] };
-    g.accounts.push(k - m * na);
-    g.revenue.push(r);
-    grouped.set(m, g);
-  }
-  const byManager = new Map<string, Concentration>();
-  for (const [m, g] of grouped) {
-    byManager.set(tx.managers[m] ?? '', concentration(Int32Array.from(g.accounts), Float64Array.from(g.revenue), names, cutoffs));
-  }
+  // Per manager, made when first read (nothing in the reports reads it yet).
+  let byManager: Map<string, Concentration> | undefined;
+  const managerConcentrations = (): Map<string, Concentration> => {
+    // Each manager's accounts and revenue (the order within a group does not change a ranking).
+    const nm = tx.managers.length;
+    const groupAccounts: number[][] = Array.from({ length: nm }, () => []);
+    const groupRevenue: number[][] = Array.from({ length: nm }, () => []);
+    for (let e = 0; e < pairs.size; e++) {
+      const m = pairs.secondAt(e);
+      groupAccounts[m]?.push(pairs.firstAt(e));
+      groupRevenue[m]?.push(pairs.sumAt(e));
+    }
+    const map = new Map<string, Concentration>();
+    for (const m of managerOrder) {
+      const accounts = Int32Array.from(groupAccounts[m] ?? []);
+      map.set(tx.managers[m] ?? '', concentration(accounts, Float64Array.from(groupRevenue[m] ?? []), names, cutoffs));
+    }
+    return map;
+  };
 
   return {
     period: calendar.reportYearLabel,
@@ -112,6 +119,8 @@ export function concentrationReport(
     keyAccounts,
     keySource: keyList === null ? 'abc' : 'list',
     key,
-    byManager,
+    get byManager(): ReadonlyMap<string, Concentration> {
+      return (byManager ??= managerConcentrations());
+    },
   };
 }

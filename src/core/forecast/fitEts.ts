@@ -160,25 +160,40 @@ function fitSmoothing(y: Float64Array, period: number): EtsModel {
 
   // One pass of the recursions with the current constants (LibreOffice's refill()). It
   // deliberately keeps LibreOffice's in-place reuse of perIdx[1 … period] across passes.
+  // The hot loop of the fit (thousands of passes per series): the model branch is taken once
+  // per pass, and the arrays are read directly (every index is in range by construction), with
+  // the same operations in the same order as LibreOffice's — note that the forecast reads
+  // perIdx[idx] after perIdx[i] was written, which for i ≤ period is the same cell.
   const refill = (): void => {
-    for (let i = 1; i < count; i++) {
-      const yi = at(y, i);
-      if (eds) {
-        base[i] = alpha * yi + (1 - alpha) * (at(base, i - 1) + at(trend, i - 1));
-        trend[i] = trendSmoothing * (at(base, i) - at(base, i - 1)) + (1 - trendSmoothing) * at(trend, i - 1);
-        forecast[i] = at(base, i - 1) + at(trend, i - 1);
-      } else {
-        const idx = i > period ? i - period : i;
-        base[i] = alpha * (yi - at(perIdx, idx)) + (1 - alpha) * (at(base, i - 1) + at(trend, i - 1));
-        perIdx[i] = seasonSmoothing * (yi - at(base, i)) + (1 - seasonSmoothing) * at(perIdx, idx);
-        trend[i] = trendSmoothing * (at(base, i) - at(base, i - 1)) + (1 - trendSmoothing) * at(trend, i - 1);
-        forecast[i] = at(base, i - 1) + at(trend, i - 1) + at(perIdx, idx);
-      }
-    }
     let sumSq = 0;
-    for (let i = 1; i < count; i++) {
-      const error = at(forecast, i) - at(y, i);
-      sumSq += error * error;
+    if (eds) {
+      for (let i = 1; i < count; i++) {
+        const yi = y[i] as number;
+        const b1 = base[i - 1] as number;
+        const t1 = trend[i - 1] as number;
+        const bi = alpha * yi + (1 - alpha) * (b1 + t1);
+        base[i] = bi;
+        trend[i] = trendSmoothing * (bi - b1) + (1 - trendSmoothing) * t1;
+        const fi = b1 + t1;
+        forecast[i] = fi;
+        const error = fi - yi;
+        sumSq += error * error;
+      }
+    } else {
+      for (let i = 1; i < count; i++) {
+        const yi = y[i] as number;
+        const idx = i > period ? i - period : i;
+        const b1 = base[i - 1] as number;
+        const t1 = trend[i - 1] as number;
+        const bi = alpha * (yi - (perIdx[idx] as number)) + (1 - alpha) * (b1 + t1);
+        base[i] = bi;
+        perIdx[i] = seasonSmoothing * (yi - bi) + (1 - seasonSmoothing) * (perIdx[idx] as number);
+        trend[i] = trendSmoothing * (bi - b1) + (1 - trendSmoothing) * t1;
+        const fi = b1 + t1 + (perIdx[idx] as number);
+        forecast[i] = fi;
+        const error = fi - yi;
+        sumSq += error * error;
+      }
     }
     mse = sumSq / (count - 1);
   };

@@ -1,3 +1,5 @@
+import type { TextTable } from './textTable';
+
 /** An Excel cell error such as `#N/A` or `#VALUE!`, kept apart from text so it can be reported. */
 export interface CellError {
   readonly error: string;
@@ -34,4 +36,9 @@ export interface Grid {
    * serial from a plain number in columns that are not mapped to the date field.
    */
   readonly numberFormats?: readonly (readonly string[])[];
+  /**
+   * Optional: the same cells as a {@link TextTable} (CSV files), which intake reads without
+   * making an array per row. When present, `rows` must hold exactly the cells it describes.
+   */
+  readonly text?: TextTable;
 }

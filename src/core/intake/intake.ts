@@ -1,22 +1,22 @@
-import type { Issue } from '../issues/issue';
 import { asCents, decimalToText, multiplyCentsByRate, type Decimal } from '../money';
-import type { DayNumber } from '../periods/dayNumber';
 import type { CellValue, Grid } from './cellValue';
-import { cellText } from './cellText';
 import { isDayFirstEvidence } from './detectDateOrder';
 import { detectHeader } from './detectHeader';
 import type { Field } from './fields';
-import { isBlankCell } from './isBlankCell';
 import type { ColumnMapping, HeaderFailure } from './mapColumns';
-import { readAmount, type DecimalSeparator } from './parseAmount';
+import type { DecimalSeparator } from './parseAmount';
 import { readCurrency } from './parseCurrency';
-import { readDate, type DateOrder } from './parseDate';
+import type { DateOrder } from './parseDate';
 import type { FxTable } from './parseFxTable';
 import { rejectionSlot } from './parsed';
-import { readText, type TextField } from './parseText';
-import { compactNames, StringInterner } from './stringInterner';
+import { readTextRows } from './readTextRows';
+import { compactNames } from './stringInterner';
+import { fieldText, textRow, type TextTable } from './textTable';
+import { TransactionBuilder, type FieldColumns, type IntakeIssue } from './transactionBuilder';
 import { TRANSACTION_HEADERS } from './transactionHeaders';
 import type { Transactions } from './transactions';
+
+export type { IntakeIssue } from './transactionBuilder';
 
 /** How to read a transaction table. Every option may be left out (or `undefined`). */
 export interface IntakeOptions {
@@ -30,11 +30,6 @@ export interface IntakeOptions {
   readonly dateOrder?: DateOrder | undefined;
   /** Exchange rates to the reporting currency, for rows in other currencies. */
   readonly fx?: FxTable | undefined;
-}
-
-/** A rejected row: an {@link Issue}, plus the row's transaction id when the table has one. */
-export interface IntakeIssue extends Issue {
-  readonly transactionId?: string;
 }
 
 /** A table read: the accepted transactions, and an account of every other row. */
@@ -75,8 +70,6 @@ export type IntakeOutcome = IntakeResult | IntakeFailure;
 const EMPTY_ROW: readonly CellValue[] = [];
 /** Converted amounts must stay below 2^53 cents; the float estimate keeps a safe margin. */
 const CONVERSION_LIMIT = 9e15;
-/** Distinct currency texts remembered; a column of junk cannot grow the memo without bound. */
-const CURRENCY_MEMO_LIMIT = 1000;
 
 /**
  * Reads a transaction table (SPEC §1): finds the header (a title row above it is skipped),
@@ -94,7 +87,8 @@ const CURRENCY_MEMO_LIMIT = 1000;
  * Never throws on cell content; a header that cannot be mapped is a failure value. Linear in
  * the rows: one pass (plus a scan of the date column when the date order is detected, and a
  * pass over the accepted rows when some need converting), typed arrays, no objects per
- * accepted row.
+ * accepted row. A grid that carries a {@link TextTable} (`grid.text`, CSV files) is read
+ * straight from its bytes, with the same results and issues as its rows would give.
  * @example
  * const grid = { sheet: 'Sales', firstRow: 1, rows: [
  *   ['Date', 'Customer', 'Sales Rep', 'Amount'],
@@ -119,123 +113,34 @@ export function intake(grid: Grid, options: IntakeOptions = {}): IntakeOutcome {
   const { mapping } = header;
   const columnOf = (field: Field): number => mapping[field]?.column ?? -1;
   const headerOf = (field: Field): string => mapping[field]?.header ?? field;
-  const cDate = columnOf('date');
-  const cAccount = columnOf('account');
-  const cManager = columnOf('manager');
-  const cAmount = columnOf('amount');
-  const cCurrency = columnOf('currency');
-  const cProduct = columnOf('product');
-  const cId = columnOf('id');
 
   const rows = grid.rows;
+  const text = grid.text;
   const start = header.headerIndex + 1;
-  const total = Math.max(0, rows.length - start);
+  const rowCount = text !== undefined ? text.rowCount : rows.length;
+  const total = Math.max(0, rowCount - start);
   const decimal = options.decimal ?? '.';
-  const dateOrder = options.dateOrder ?? detectColumnOrder(rows, start, cDate);
-
-  const date = new Int32Array(total);
-  const amount = new Float64Array(total);
-  const account = new Int32Array(total);
-  const manager = new Int32Array(total);
-  const product = new Int32Array(total);
-  const row = new Int32Array(total);
-  const currencyOf = new Int32Array(total);
-  const accounts = new StringInterner();
-  const managers = new StringInterner();
-  const products = new StringInterner();
-  const currencies = new StringInterner();
-  const currencyCount: number[] = [];
-  const issues: IntakeIssue[] = [];
-  const currencyMemo = new Map<string, string>();
-
-  const reject = (cells: readonly CellValue[], sheetRow: number, field: Field, value: CellValue, code: string, reason: string): void => {
-    const issue: IntakeIssue = { code, sheet: grid.sheet, row: sheetRow, column: headerOf(field), value: cellText(value), reason };
-    const id = cId >= 0 ? cellText(cells[cId]).trim() : '';
-    issues.push(id === '' ? issue : { ...issue, transactionId: id });
+  const columns: FieldColumns = {
+    date: columnOf('date'),
+    account: columnOf('account'),
+    manager: columnOf('manager'),
+    amount: columnOf('amount'),
+    currency: columnOf('currency'),
+    product: columnOf('product'),
+    id: columnOf('id'),
   };
+  const dateOrder =
+    options.dateOrder ?? (text !== undefined ? detectTextColumnOrder(text, start, columns.date) : detectColumnOrder(rows, start, columns.date));
+  // The cells of the row at a grid index, for issues found after the row was read.
+  const cellsAt = (index: number): readonly CellValue[] => (text !== undefined && index < text.rowCount ? textRow(text, index) : (rows[index] ?? EMPTY_ROW));
 
-  // A required name that is empty is "missing"; one the reader refused carries its reason.
-  const rejectName = (cells: readonly CellValue[], sheetRow: number, field: TextField, value: CellValue, text: string | null): void => {
-    if (text === null) reject(cells, sheetRow, field, value, slot.code, slot.reason);
-    else reject(cells, sheetRow, field, value, `${field}.missing`, `the ${field} is missing`);
-  };
+  const builder = new TransactionBuilder({ sheet: grid.sheet, firstRow: grid.firstRow, columns, headerOf, decimal, dateOrder }, total);
+  if (text !== undefined) readTextRows(builder, text, start);
+  else for (let index = start; index < rowCount; index++) builder.readRow(rows[index] ?? EMPTY_ROW, index);
 
-  let k = 0;
-  let blank = 0;
-  for (let r = 0; r < total; r++) {
-    const index = start + r;
-    const cells = rows[index] ?? EMPTY_ROW;
-    const vDate = cells[cDate];
-    const vAccount = cells[cAccount];
-    const vManager = cells[cManager];
-    const vAmount = cells[cAmount];
-    const vCurrency = cCurrency >= 0 ? cells[cCurrency] : null;
-    const vProduct = cProduct >= 0 ? cells[cProduct] : null;
-    const vId = cId >= 0 ? cells[cId] : null;
-    if (
-      isBlankCell(vDate) && isBlankCell(vAccount) && isBlankCell(vManager) && isBlankCell(vAmount) &&
-      isBlankCell(vCurrency) && isBlankCell(vProduct) && isBlankCell(vId)
-    ) {
-      blank++;
-      continue;
-    }
-    const sheetRow = grid.firstRow + index;
-
-    const day: DayNumber = readDate(vDate, dateOrder, slot);
-    if (day === 0) {
-      reject(cells, sheetRow, 'date', vDate, slot.code, slot.reason);
-      continue;
-    }
-    const accountName = readText(vAccount, 'account', slot);
-    if (accountName === null || accountName === '') {
-      rejectName(cells, sheetRow, 'account', vAccount, accountName);
-      continue;
-    }
-    const managerName = readText(vManager, 'manager', slot);
-    if (managerName === null || managerName === '') {
-      rejectName(cells, sheetRow, 'manager', vManager, managerName);
-      continue;
-    }
-    const cents = readAmount(vAmount, decimal, slot);
-    if (Number.isNaN(cents)) {
-      reject(cells, sheetRow, 'amount', vAmount, slot.code, slot.reason);
-      continue;
-    }
-    // A currency column holds a handful of distinct texts: remember what each one read as.
-    let currency: string | null | undefined = typeof vCurrency === 'string' ? currencyMemo.get(vCurrency) : undefined;
-    if (currency === undefined) {
-      currency = cCurrency >= 0 ? readCurrency(vCurrency, slot) : '';
-      if (currency !== null && typeof vCurrency === 'string' && currencyMemo.size < CURRENCY_MEMO_LIMIT) currencyMemo.set(vCurrency, currency);
-    }
-    if (currency === null) {
-      reject(cells, sheetRow, 'currency', vCurrency, slot.code, slot.reason);
-      continue;
-    }
-    const productName = cProduct >= 0 ? readText(vProduct, 'product', slot) : '';
-    if (productName === null) {
-      reject(cells, sheetRow, 'product', vProduct, slot.code, slot.reason);
-      continue;
-    }
-    if (cId >= 0 && readText(vId, 'id', slot) === null) {
-      reject(cells, sheetRow, 'id', vId, slot.code, slot.reason);
-      continue;
-    }
-
-    date[k] = day;
-    amount[k] = cents;
-    account[k] = accounts.intern(accountName);
-    manager[k] = managers.intern(managerName);
-    product[k] = productName === '' ? -1 : products.intern(productName);
-    row[k] = sheetRow;
-    if (currency === '') currencyOf[k] = -1;
-    else {
-      const c = currencies.intern(currency);
-      currencyOf[k] = c;
-      currencyCount[c] = (currencyCount[c] ?? 0) + 1;
-    }
-    k++;
-  }
-
+  const { date, amount, account, manager, product, row, currencyOf, accounts, managers, products, currencies, currencyCount, issues, blank } = builder;
+  const k = builder.count;
+  const cCurrency = columns.currency;
   const reporting = configuredCurrency ?? mostFrequent(currencies.names, currencyCount);
   let accountNames = accounts.names;
   let managerNames = managers.names;
@@ -248,8 +153,8 @@ export function intake(grid: Grid, options: IntakeOptions = {}): IntakeOutcome {
     const approx = rateOf.map((rate) => (rate === null || rate === undefined ? 1 : Number(decimalToText(rate))));
     const rejectConverted = (i: number, code: string, reason: string): void => {
       const sheetRow = row[i] ?? 0;
-      const cells = rows[sheetRow - grid.firstRow] ?? EMPTY_ROW;
-      reject(cells, sheetRow, 'currency', cells[cCurrency], code, reason);
+      const cells = cellsAt(sheetRow - grid.firstRow);
+      builder.reject(cells, sheetRow, 'currency', cells[cCurrency], code, reason);
     };
     const before = issues.length;
     let w = 0;
@@ -319,6 +224,28 @@ export function intake(grid: Grid, options: IntakeOptions = {}): IntakeOutcome {
 /** The detected day/month order of the date column (SPEC §1.2), scanning only below the header. */
 function detectColumnOrder(rows: Grid['rows'], start: number, column: number): DateOrder {
   for (let i = start; i < rows.length; i++) if (isDayFirstEvidence(rows[i]?.[column])) return 'DMY';
+  return 'MDY';
+}
+
+/** {@link detectColumnOrder} over a text table, making a string only for a likely slash date. */
+function detectTextColumnOrder(table: TextTable, start: number, column: number): DateOrder {
+  const { bytes, rowStart, fieldStart, fieldEnd } = table;
+  for (let r = start; r < table.rowCount; r++) {
+    const first = rowStart[r] ?? 0;
+    if (column >= (rowStart[r + 1] ?? first) - first) continue;
+    const f = first + column;
+    const s = fieldStart[f] ?? 0;
+    const e = fieldEnd[f] ?? s;
+    if (e - s < 2) continue;
+    // Evidence is a slash after one or two leading digits (isDayFirstEvidence): a field that
+    // starts with a digit and has no slash at index 1 or 2 cannot be evidence, nor can one that
+    // starts with anything but a digit, a space or a non-ASCII character (perhaps a space).
+    const c0 = bytes[s] as number;
+    if (c0 >= 48 && c0 <= 57) {
+      if (bytes[s + 1] !== 47 && (e - s < 3 || bytes[s + 2] !== 47)) continue;
+    } else if (c0 > 32 && c0 < 0x80) continue;
+    if (isDayFirstEvidence(fieldText(table, f))) return 'DMY';
+  }
   return 'MDY';
 }
 
