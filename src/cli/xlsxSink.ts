@@ -24,6 +24,7 @@ import { addCharts, type ChartPlacement } from './xlsx/addCharts';
 import { argb, exceljsDxf, exceljsStyle } from './xlsx/exceljsStyle';
 import { resolveChart } from './xlsx/resolveChart';
 import { unsupportedParts } from './xlsx/unsupportedParts';
+import type { RenamedTable, WrittenSheet } from '../reports/model/sinkResult';
 
 export interface XlsxSinkOptions {
   /** The input workbook (.xlsx) whose sheets are kept, in front of the reports. */
@@ -31,19 +32,7 @@ export interface XlsxSinkOptions {
   readonly outPath: string;
 }
 
-export interface WrittenSheet {
-  readonly key: string;
-  /** The name the model asked for. */
-  readonly requestedName: string;
-  /** The name in the file: differs when the input workbook already had a sheet of that name. */
-  readonly name: string;
-}
-
-export interface RenamedTable {
-  readonly sheetKey: string;
-  readonly requestedName: string;
-  readonly name: string;
-}
+export type { RenamedTable, WrittenSheet } from '../reports/model/sinkResult';
 
 export interface XlsxSinkResult {
   readonly outPath: string;

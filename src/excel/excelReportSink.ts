@@ -37,6 +37,7 @@ import { BACKUP_PREFIX, OWNED_PROPERTY, TEMP_PREFIX, freeNames } from './ownedSh
 import { RowPacker, payloadBudget, type PayloadBudget } from './planChunks';
 import { supports } from './requirements';
 import { WriteBatch, jsonBytes } from './writeBatch';
+import type { RenamedTable, WrittenSheet } from '../reports/model/sinkResult';
 
 export interface ExcelReportSinkOptions {
   /** Sheets this run read: never deleted or renamed, even when they carry the owned mark. */
@@ -47,19 +48,7 @@ export interface ExcelReportSinkOptions {
   readonly activate?: boolean;
 }
 
-export interface WrittenSheet {
-  readonly key: string;
-  /** The name the model asked for. */
-  readonly requestedName: string;
-  /** The name in the workbook: differs when a user's sheet already had the wanted name. */
-  readonly name: string;
-}
-
-export interface RenamedTable {
-  readonly sheetKey: string;
-  readonly requestedName: string;
-  readonly name: string;
-}
+export type { RenamedTable, WrittenSheet } from '../reports/model/sinkResult';
 
 export interface ExcelSinkStats {
   readonly syncs: number;

@@ -9,3 +9,4 @@ export { styleRectangles, type StyleRectangles } from './styleRectangles';
 export { columnWidthPoints } from './columnWidthPoints';
 export { sheetWidth, cellAt } from './sheetWidth';
 export { validateModel } from './validateModel';
+export type { RenamedTable, WrittenSheet } from './sinkResult';
