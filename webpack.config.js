@@ -1,10 +1,14 @@
 /**
- * Two builds (DESIGN.md §2), pick one with `--config-name`:
+ * Three builds (DESIGN.md §2), pick one with `--config-name`:
  *
  * - `addin`: the Excel add-in for the browser — task pane and ribbon command pages, icons and the
  *   manifest in dist/; `webpack serve --config-name addin` serves it on https://localhost:3000.
  * - `cli`: the Node command line, dist/cli/accountdesk.js (run through bin/accountdesk.js); its
  *   packages (exceljs, papaparse, …) stay in node_modules and are require()d at run time.
+ * - `playground`: the task pane next to the Excel simulator (test/playground → dist-playground/),
+ *   for `npm run playground` and the browser tests. A development tool, so a plain
+ *   `webpack` / `npm run build` leaves it out; `--config-name playground` (or `--env playground`)
+ *   builds it, and scripts/playground.js builds it itself when it is missing or stale.
  *
  * ts-loader only transpiles; `npm run typecheck` (tsc) does the type checking.
  *
@@ -131,7 +135,38 @@ function cliConfig(mode) {
   };
 }
 
+/**
+ * Not shipped: the simulator replaces office.js, so the page makes no request outside the
+ * playground server. Unminified (a third of the build time; nobody downloads it over a network)
+ * and cached on disk, so a rebuild after a small change takes seconds.
+ */
+function playgroundConfig(mode) {
+  return {
+    name: 'playground',
+    mode,
+    target: 'web',
+    context: __dirname,
+    devtool: false,
+    entry: { playground: './test/playground/index.tsx' },
+    output: {
+      path: path.resolve(__dirname, 'dist-playground'),
+      filename: '[name].js',
+      chunkFilename: '[name].js',
+      clean: true,
+    },
+    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    module: { rules: [tsRule({ module: 'es2020' })] },
+    plugins: [new HtmlWebpackPlugin({ filename: 'index.html', template: './test/playground/index.html' })],
+    optimization: { minimize: false },
+    performance: { hints: false },
+    cache: { type: 'filesystem', name: `playground-${mode}`, buildDependencies: { config: [__filename] } },
+  };
+}
+
 module.exports = async (env = {}, argv = {}) => {
   const mode = argv.mode === 'development' ? 'development' : 'production';
-  return [await addinConfig(env, mode), cliConfig(mode)];
+  const names = [].concat(argv.configName ?? []);
+  const configs = [await addinConfig(env, mode), cliConfig(mode)];
+  if (env.playground || names.includes('playground')) configs.push(playgroundConfig(mode));
+  return configs;
 };
