@@ -4,7 +4,7 @@
  * Rows and columns are 0-based here, as everywhere in the ReportModel.
  */
 
-/** A rectangle on a sheet: 0-based top-left cell and its size (as Office.js `getRangeByIndexes`). */
+/** A rectangle on a sheet: 0-based top-left cell and its size (as Office JS `getRangeByIndexes`). */
 export interface GridRange {
   readonly row: number;
   readonly col: number;

@@ -9,7 +9,7 @@
  *
  * Sinks never change the text itself (finance must see the account name exactly as
  * typed); they write it so the application stores it as a string: exceljs always writes a
- * JS string as a shared string (never as `<f>`), and the Office.js sink sets the cell's
+ * JS string as a shared string (never as `<f>`), and the Office JS sink sets the cell's
  * number format to `@` (Text) before writing the value. See {@link mustBeText}.
  */
 
@@ -33,7 +33,7 @@ export function isFormulaLike(text: string): boolean {
 
 /**
  * True when Excel would turn this text into something else if it were typed or written
- * through Office.js `values` (a number, date, boolean, error or formula), so a sink that goes
+ * through Office JS `values` (a number, date, boolean, error or formula), so a sink that goes
  * through such an API must first give the cell the Text format `@`. Formula-like texts
  * always qualify; the other cases (`00123`, `1/2`, `TRUE`, `#N/A`, `12%`) keep account ids
  * and product codes exactly as they were.

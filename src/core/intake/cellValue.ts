@@ -6,8 +6,8 @@ export interface CellError {
 }
 
 /**
- * One cell as a source hands it to intake: what Office.js `values`, exceljs or a CSV parser give.
- * Dates may arrive as serial numbers (Office.js), JS `Date` (exceljs) or text (CSV).
+ * One cell as a source hands it to intake: what Office JS `values`, exceljs or a CSV parser give.
+ * Dates may arrive as serial numbers (Office JS), JS `Date` (exceljs) or text (CSV).
  */
 export type CellValue = string | number | boolean | Date | CellError | null | undefined;
 
@@ -32,7 +32,7 @@ export interface Grid {
   /** Cell values, row-major. Rows may be ragged; missing cells are empty. */
   readonly rows: readonly (readonly CellValue[])[];
   /**
-   * Optional number formats parallel to `rows` (Office.js `numberFormat`), used to tell a date
+   * Optional number formats parallel to `rows` (Office JS `numberFormat`), used to tell a date
    * serial from a plain number in columns that are not mapped to the date field.
    */
   readonly numberFormats?: readonly (readonly string[])[];

@@ -2,7 +2,7 @@
  * The report builder: engine results in, one {@link ReportModel} out — the Quarterly Results,
  * Commission, Forecast, Account Status and (when needed) Data Issues sheets, every label in the
  * chosen language. Pure and deterministic: the same input gives the same model, which both sinks
- * (the CLI's .xlsx writer and the add-in's Office.js writer) render.
+ * (the CLI's .xlsx writer and the add-in's Office JS writer) render.
  */
 import type { ReportModel, ReportSheet } from '../model/reportModel';
 import { reportStyles } from '../model/reportStyles';

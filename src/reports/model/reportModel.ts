@@ -1,15 +1,15 @@
 /**
  * The ReportModel: one pure, JSON-serialisable description of the report sheets that both
  * sinks render identically — the CLI's exceljs sink (`src/cli/xlsxSink.ts`) and the add-in's
- * Office.js sink (`src/excel`). It holds no class instances, functions, `Date`s, `bigint`s,
+ * Office JS sink (`src/excel`). It holds no class instances, functions, `Date`s, `bigint`s,
  * `NaN` or `Infinity`: `JSON.parse(JSON.stringify(model))` deep-equals the model.
  *
  * Conventions
  * - Rows and columns are 0-based; row 0 is sheet row 1, column 0 is column A.
  * - Cells are stored densely, row-major, from A1 (`rows[r][c]`): a chunk of rows maps directly
- *   onto one rectangular Office.js `values`/`formulas`/`numberFormat` write. A row may be
+ *   onto one rectangular Office JS `values`/`formulas`/`numberFormat` write. A row may be
  *   shorter than the sheet's width; missing and `null` cells are empty.
- * - Colours are `#RRGGBB` (Office.js' own notation; exceljs gets `FFRRGGBB`).
+ * - Colours are `#RRGGBB` (Office JS' own notation; exceljs gets `FFRRGGBB`).
  * - Number formats are resolved Excel format codes in invariant (English) syntax — see
  *   `src/reports/formats.ts`. Styles are semantic names resolved in the model's one
  *   {@link StyleTable}.
@@ -92,7 +92,7 @@ export interface TextCell extends CellBase {
   /**
    * Set when the text must be stored as text although an application would read it as
    * something else — a formula (`=`, `+`, `-`, `@` …, see `src/reports/safeText.ts`), a
-   * number, date or boolean. The Office.js sink gives such cells the number format `@`
+   * number, date or boolean. The Office JS sink gives such cells the number format `@`
    * before writing the value; exceljs writes every string as a string anyway.
    */
   readonly asText?: true;
@@ -142,7 +142,7 @@ export interface SheetRangeRef {
 export interface ColumnSpec {
   /**
    * Width as the .xlsx file and exceljs store it (characters of the default font plus
-   * padding: Excel's default column is 9.140625, shown as 8.43 in its dialog); Office.js
+   * padding: Excel's default column is 9.140625, shown as 8.43 in its dialog); Office JS
    * needs points: see `columnWidthPoints`.
    */
   readonly width: number;
@@ -193,7 +193,7 @@ export interface CellValueRule {
   readonly operator: CellValueOperator;
   /**
    * Formulas without the leading `=` (as the xlsx `<formula>` element holds them; the
-   * Office.js sink prefixes `=` for `formula1`/`formula2`); two for between / notBetween.
+   * Office JS sink prefixes `=` for `formula1`/`formula2`); two for between / notBetween.
    */
   readonly formulas: readonly [string] | readonly [string, string];
   readonly style: StyleName;
@@ -208,7 +208,7 @@ export interface TextRule {
   readonly style: StyleName;
 }
 
-/** In-cell bars proportional to the value: from 0 to the range's maximum (Office.js: lower bound Number 0, upper bound Highest). */
+/** In-cell bars proportional to the value: from 0 to the range's maximum (Office JS: lower bound Number 0, upper bound Highest). */
 export interface DataBarRule {
   readonly kind: 'dataBar';
   readonly range: GridRange;
@@ -242,7 +242,7 @@ export interface ChartSpec {
   readonly anchor: { readonly row: number; readonly col: number };
   /**
    * Size in whole columns and rows: the chart's bottom-right corner is the top-left corner of
-   * cell (row + rows, col + cols) — for Office.js `setPosition(start, end)`, `end` is the
+   * cell (row + rows, col + cols) — for Office JS `setPosition(start, end)`, `end` is the
    * cell (row + rows − 1, col + cols − 1).
    */
   readonly size: { readonly cols: number; readonly rows: number };

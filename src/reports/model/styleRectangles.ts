@@ -1,5 +1,5 @@
 /**
- * Groups a sheet's styled cells into rectangles per style, so the Office.js sink can format
+ * Groups a sheet's styled cells into rectangles per style, so the Office JS sink can format
  * many cells with one call per style (`worksheet.getRanges("A1:F1, A9:F9")`) instead of one
  * per cell. The rectangles of one style never overlap and cover exactly its cells.
  */
