@@ -6,7 +6,9 @@ export type SheetRole = 'quotas' | 'plan' | 'keyAccounts' | 'targets' | 'fx';
 
 const ROLE_NAMES: Readonly<Record<SheetRole, readonly string[]>> = {
   quotas: ['quotas', 'quota', 'sales quotas', 'quoten', 'vertriebsziele', 'cuotas', 'cuotas de venta', 'kwoty', 'plany sprzedazowe', 'plan sprzedazy'],
-  plan: ['commission plan', 'commission', 'commissions', 'provisionsplan', 'provision', 'plan de comisiones', 'comisiones', 'plan prowizyjny', 'prowizje', 'plan prowizji'],
+  // Not the bare words "Commission", "Provision", "Comisiones", "Prowizje": those are the names of
+  // the Commission report sheet itself, and a rerun on a report workbook must not read it as a plan.
+  plan: ['commission plan', 'commissions plan', 'provisionsplan', 'plan de comisiones', 'plan prowizyjny', 'plan prowizji'],
   keyAccounts: ['key accounts', 'key account list', 'schlusselkunden', 'schlüsselkunden', 'cuentas clave', 'clientes clave', 'kluczowi klienci', 'kluczowe konta', 'klienci kluczowi'],
   targets: ['account targets', 'targets', 'kundenziele', 'objetivos por cuenta', 'objetivos de cuentas', 'cele klientow', 'cele dla klientow'],
   fx: ['fx rates', 'fx', 'exchange rates', 'rates', 'wechselkurse', 'devisenkurse', 'tipos de cambio', 'kursy walut', 'kursy'],
