@@ -19,6 +19,7 @@ import {
 import { forwardRef, useId, type ReactElement } from 'react';
 import type { CatalogKey } from '../../reports/i18n/catalog';
 import { usePaneLocale } from '../i18n/usePaneLocale';
+import { translateIssueReason } from '../../reports/build/translateIssueReason';
 import type { SourceCellRef } from '../paneActions';
 import type { IssueRow, RunSummary } from '../results/runSummary';
 import { Facts } from './Facts';
@@ -60,7 +61,7 @@ export const ResultsCard = forwardRef<HTMLHeadingElement, ResultsCardProps>(func
   { summary, onActivateSheet, onSelectSourceCell, maxIssues = 100 },
   titleRef,
 ): ReactElement {
-  const { t, format } = usePaneLocale();
+  const { t, format, language } = usePaneLocale();
   const styles = useStyles();
   const titleId = useId();
   const issuesId = useId();
@@ -171,7 +172,7 @@ export const ResultsCard = forwardRef<HTMLHeadingElement, ResultsCardProps>(func
                     </TableCell>
                     <TableCell className={styles.value}>{issue.column}</TableCell>
                     <TableCell className={styles.value}>{issue.value}</TableCell>
-                    <TableCell className={styles.value}>{issue.reason}</TableCell>
+                    <TableCell className={styles.value}>{translateIssueReason(issue, language)}</TableCell>
                   </TableRow>
                 ))}
               </TableBody>

@@ -4,6 +4,7 @@ import { ResultsCard } from '../../../src/taskpane/components/ResultsCard';
 import type { RunSummary } from '../../../src/taskpane/results/runSummary';
 import { SUMMARY } from '../support/fixtures';
 import { renderPane } from '../support/renderPane';
+import { message } from '../../../src/reports/i18n/catalog';
 
 const plain = (s: string | null | undefined) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ');
 
@@ -48,6 +49,15 @@ describe('ResultsCard', () => {
       'Konzentration (HHI)': '1.235 (mittel)',
       'Abgelehnte Zeilen': '2 von 120',
     });
+  });
+
+  it('shows issue reasons in the pane language when the engine reason has a translation', () => {
+    setup(SUMMARY, 'de');
+    const german = message('de', 'reason.notANumber');
+    expect(german).not.toBe('not a number');
+    expect(screen.getByText(german)).toBeTruthy();
+    // A reason without a translation stays as the engine wrote it.
+    expect(screen.getByText('no date')).toBeTruthy();
   });
 
   it('says when there is no plan or no quota', () => {
