@@ -35,17 +35,7 @@ const HORIZONS = [1, 2, 3, 6, 12, 13, 24];
 // FORECAST.ETS.STAT statistic types: 1 alpha, 2 beta (trend), 3 gamma (season), 7 RMSE.
 const STATS = { alpha: 1, beta: 2, gamma: 3, rmse: 7 };
 
-/** mulberry32: a small, well-known seeded PRNG (same as scripts/makeSample.js). */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const { prng } = require('./prng');
 
 /** A monthly series: level + trend·t + amplitude·shape(month) + noise, rounded to cents. */
 function makeSeries({ seed, length, level, trend, amplitude, noise, phase = 0 }) {

@@ -29,16 +29,7 @@ if (!out || !Number.isInteger(rows) || rows < 1 || !['.csv', '.xlsx'].includes(e
   process.exit(2);
 }
 
-function prng(s) {
-  let a = s >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const { prng } = require('./prng');
 const rnd = prng(seed);
 
 const MANAGERS = Array.from({ length: 12 }, (_, i) => `Manager ${String(i + 1).padStart(2, '0')}`);

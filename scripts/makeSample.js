@@ -15,17 +15,7 @@
 const path = require('path');
 const ExcelJS = require('exceljs');
 
-/** mulberry32: a small, well-known seeded PRNG. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const { prng } = require('./prng');
 const rnd = prng(20261123);
 const pick = (arr) => arr[Math.floor(rnd() * arr.length)];
 /** Standard normal via Box–Muller. */
