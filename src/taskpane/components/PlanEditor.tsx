@@ -14,7 +14,8 @@ import { useId, useState, type ReactElement } from 'react';
 import type { CommissionPlan, PlanBasis, PlanMethod, PlanPeriod } from '../../core/commission/commissionPlan';
 import type { CatalogKey } from '../../reports/i18n/catalog';
 import { usePaneLocale } from '../i18n/usePaneLocale';
-import { nextRowId, validatePlanForm, type PlanForm } from '../plan/planForm';
+import { PLAN_CHOICE_KEYS, type PlanChoice } from '../plan/planChoiceKeys';
+import { nextRowId, validatePlanForm, type BonusRow, type PlanForm, type TierRow } from '../plan/planForm';
 
 export interface PlanEditorProps {
   /** The form to start from: the current plan, or the template for "New plan". */
@@ -29,14 +30,6 @@ export interface PlanEditorProps {
 const PERIODS: readonly PlanPeriod[] = ['quarter', 'year'];
 const BASES: readonly PlanBasis[] = ['attainment', 'revenue'];
 const METHODS: readonly PlanMethod[] = ['marginal', 'retroactive'];
-const CHOICE_KEYS: Readonly<Record<PlanPeriod | PlanBasis | PlanMethod, CatalogKey>> = {
-  quarter: 'pane.plan.period.quarter',
-  year: 'pane.plan.period.year',
-  attainment: 'pane.plan.basis.attainment',
-  revenue: 'pane.plan.basis.revenue',
-  marginal: 'pane.plan.method.marginal',
-  retroactive: 'pane.plan.method.retroactive',
-};
 
 const useStyles = makeStyles({
   heading: { margin: 0 },
@@ -56,7 +49,22 @@ const useStyles = makeStyles({
   error: { color: tokens.colorStatusDangerForeground1 },
 });
 
-type RowField = 'from' | 'rate' | 'threshold' | 'amount';
+type RowList = 'tiers' | 'bonuses';
+type RowField = Exclude<keyof TierRow | keyof BonusRow, 'id'>;
+
+/** One input column of the tiers or bonuses table. */
+interface RowColumn {
+  readonly field: RowField;
+  readonly header: CatalogKey;
+  /** The input's accessible name, with the row number `{n}`. */
+  readonly label: CatalogKey;
+  readonly input: Partial<InputProps>;
+}
+
+const ROW_TEXT: Readonly<Record<RowList, { readonly touchPrefix: string; readonly remove: CatalogKey }>> = {
+  tiers: { touchPrefix: 't', remove: 'pane.plan.removeTier' },
+  bonuses: { touchPrefix: 'b', remove: 'pane.plan.removeBonus' },
+};
 
 /**
  * Creates or edits a commission plan (SPEC §5): period, basis, method, tiers (from, rate), the
@@ -85,10 +93,14 @@ export function PlanEditor({ initial, saving = false, onSave, onClose }: PlanEdi
   };
 
   const update = (patch: Partial<PlanForm>) => setForm((f) => ({ ...f, ...patch }));
-  const setTier = (id: number, field: 'from' | 'rate', value: string) =>
-    setForm((f) => ({ ...f, tiers: f.tiers.map((row) => (row.id === id ? { ...row, [field]: value } : row)) }));
-  const setBonus = (id: number, field: 'threshold' | 'amount', value: string) =>
-    setForm((f) => ({ ...f, bonuses: f.bonuses.map((row) => (row.id === id ? { ...row, [field]: value } : row)) }));
+  /** Sets one field of one tier or bonus row. */
+  const setRow = (list: RowList, id: number, field: RowField, value: string) =>
+    setForm((f) => ({ ...f, [list]: f[list].map((row) => (row.id === id ? { ...row, [field]: value } : row)) }));
+  const addRow = (list: RowList) =>
+    setForm((f) => ({
+      ...f,
+      ...(list === 'tiers' ? { tiers: [...f.tiers, { id: nextRowId(f), from: '', rate: '' }] } : { bonuses: [...f.bonuses, { id: nextRowId(f), threshold: '', amount: '' }] }),
+    }));
 
   const percentInput: Partial<InputProps> = { inputMode: 'decimal', contentAfter: '%' };
   const amountInput: Partial<InputProps> = { inputMode: 'decimal' };
@@ -101,7 +113,7 @@ export function PlanEditor({ initial, saving = false, onSave, onClose }: PlanEdi
     onValue: (v: string) => void,
     extra: Partial<InputProps>,
   ) => (
-    <td className={styles.td}>
+    <td key={path} className={styles.td}>
       <Field {...validation(path, value, touchKey)}>
         <Input
           className={styles.cellInput}
@@ -115,7 +127,7 @@ export function PlanEditor({ initial, saving = false, onSave, onClose }: PlanEdi
     </td>
   );
 
-  const choice = <T extends PlanPeriod | PlanBasis | PlanMethod>(
+  const choice = <T extends PlanChoice>(
     label: CatalogKey,
     options: readonly T[],
     value: T,
@@ -124,7 +136,7 @@ export function PlanEditor({ initial, saving = false, onSave, onClose }: PlanEdi
     <Field label={t(label)}>
       <Dropdown
         className={styles.control}
-        value={t(CHOICE_KEYS[value])}
+        value={t(PLAN_CHOICE_KEYS[value])}
         selectedOptions={[value]}
         onOptionSelect={(_e, data) => {
           const picked = options.find((o) => o === data.optionValue);
@@ -133,7 +145,7 @@ export function PlanEditor({ initial, saving = false, onSave, onClose }: PlanEdi
       >
         {options.map((o) => (
           <Option key={o} value={o}>
-            {t(CHOICE_KEYS[o])}
+            {t(PLAN_CHOICE_KEYS[o])}
           </Option>
         ))}
       </Dropdown>
@@ -157,40 +169,34 @@ export function PlanEditor({ initial, saving = false, onSave, onClose }: PlanEdi
     else setSubmitted(true);
   };
   const tiersError = errors.tiers;
-  const rowKey = (kind: 't' | 'b', id: number, field: RowField) => `${kind}${id}.${field}`;
 
-  return (
-    <div className={styles.root}>
-      {choice('pane.plan.period', PERIODS, form.period, (period) => update({ period }))}
-      {choice('pane.plan.basis', BASES, form.basis, (basis) => update({ basis }))}
-      {choice('pane.plan.method', METHODS, form.method, (method) => update({ method }))}
-
-      <Subtitle2 as="h3" className={styles.heading}>{t('pane.plan.tiers')}</Subtitle2>
+  /** The tiers or bonuses as a table: one input per column, and Remove, on each row. */
+  const rowTable = (list: RowList, columns: readonly RowColumn[]) => {
+    const rows: readonly (TierRow | BonusRow)[] = form[list];
+    const { touchPrefix, remove } = ROW_TEXT[list];
+    return (
       <table className={styles.table}>
         <thead>
           <tr>
-            <th className={styles.th} scope="col">
-              {t(attainment ? 'pane.plan.tierFromPercent' : 'pane.plan.tierFromAmount')}
-            </th>
-            <th className={styles.th} scope="col">
-              {t('pane.plan.tierRate')}
-            </th>
+            {columns.map((c) => (
+              <th key={c.field} className={styles.th} scope="col">
+                {t(c.header)}
+              </th>
+            ))}
             <td />
           </tr>
         </thead>
         <tbody>
-          {form.tiers.map((row, i) => {
+          {rows.map((row, i) => {
             const n = i + 1;
+            const text = row as unknown as Readonly<Record<RowField, string>>;
             return (
               <tr key={row.id}>
-                {cell(`tiers[${i}].from`, rowKey('t', row.id, 'from'), t('pane.plan.tierFromLabel', { n }), row.from, (v) => setTier(row.id, 'from', v), attainment ? percentInput : amountInput)}
-                {cell(`tiers[${i}].rate`, rowKey('t', row.id, 'rate'), t('pane.plan.tierRateLabel', { n }), row.rate, (v) => setTier(row.id, 'rate', v), percentInput)}
+                {columns.map((c) =>
+                  cell(`${list}[${i}].${c.field}`, `${touchPrefix}${row.id}.${c.field}`, t(c.label, { n }), text[c.field], (v) => setRow(list, row.id, c.field, v), c.input),
+                )}
                 <td className={styles.td}>
-                  <Button
-                    appearance="subtle"
-                    aria-label={t('pane.plan.removeTier', { n })}
-                    onClick={() => update({ tiers: form.tiers.filter((r) => r.id !== row.id) })}
-                  >
+                  <Button appearance="subtle" aria-label={t(remove, { n })} onClick={() => setForm((f) => ({ ...f, [list]: f[list].filter((r) => r.id !== row.id) }))}>
                     {t('pane.plan.remove')}
                   </Button>
                 </td>
@@ -199,15 +205,27 @@ export function PlanEditor({ initial, saving = false, onSave, onClose }: PlanEdi
           })}
         </tbody>
       </table>
+    );
+  };
+
+  return (
+    <div className={styles.root}>
+      {choice('pane.plan.period', PERIODS, form.period, (period) => update({ period }))}
+      {choice('pane.plan.basis', BASES, form.basis, (basis) => update({ basis }))}
+      {choice('pane.plan.method', METHODS, form.method, (method) => update({ method }))}
+
+      <Subtitle2 as="h3" className={styles.heading}>{t('pane.plan.tiers')}</Subtitle2>
+      {rowTable('tiers', [
+        { field: 'from', header: attainment ? 'pane.plan.tierFromPercent' : 'pane.plan.tierFromAmount', label: 'pane.plan.tierFromLabel', input: attainment ? percentInput : amountInput },
+        { field: 'rate', header: 'pane.plan.tierRate', label: 'pane.plan.tierRateLabel', input: percentInput },
+      ])}
       {tiersError !== undefined && (
         <Body1 role="alert" className={styles.error}>
           {t(tiersError.key, tiersError.params)}
         </Body1>
       )}
       <div className={styles.actions}>
-        <Button onClick={() => update({ tiers: [...form.tiers, { id: nextRowId(form), from: '', rate: '' }] })}>
-          {t('pane.plan.addTier')}
-        </Button>
+        <Button onClick={() => addRow('tiers')}>{t('pane.plan.addTier')}</Button>
       </div>
 
       {single('capAttainment', 'pane.plan.capAttainment', percentInput)}
@@ -217,44 +235,13 @@ export function PlanEditor({ initial, saving = false, onSave, onClose }: PlanEdi
       {form.bonuses.length === 0 ? (
         <Body1>{t('pane.plan.noBonuses')}</Body1>
       ) : (
-        <table className={styles.table}>
-          <thead>
-            <tr>
-              <th className={styles.th} scope="col">
-                {t('pane.plan.bonusThreshold')}
-              </th>
-              <th className={styles.th} scope="col">
-                {t('pane.plan.bonusAmount')}
-              </th>
-              <td />
-            </tr>
-          </thead>
-          <tbody>
-            {form.bonuses.map((row, i) => {
-              const n = i + 1;
-              return (
-                <tr key={row.id}>
-                  {cell(`bonuses[${i}].threshold`, rowKey('b', row.id, 'threshold'), t('pane.plan.bonusThresholdLabel', { n }), row.threshold, (v) => setBonus(row.id, 'threshold', v), percentInput)}
-                  {cell(`bonuses[${i}].amount`, rowKey('b', row.id, 'amount'), t('pane.plan.bonusAmountLabel', { n }), row.amount, (v) => setBonus(row.id, 'amount', v), amountInput)}
-                  <td className={styles.td}>
-                    <Button
-                      appearance="subtle"
-                      aria-label={t('pane.plan.removeBonus', { n })}
-                      onClick={() => update({ bonuses: form.bonuses.filter((r) => r.id !== row.id) })}
-                    >
-                      {t('pane.plan.remove')}
-                    </Button>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        rowTable('bonuses', [
+          { field: 'threshold', header: 'pane.plan.bonusThreshold', label: 'pane.plan.bonusThresholdLabel', input: percentInput },
+          { field: 'amount', header: 'pane.plan.bonusAmount', label: 'pane.plan.bonusAmountLabel', input: amountInput },
+        ])
       )}
       <div className={styles.actions}>
-        <Button onClick={() => update({ bonuses: [...form.bonuses, { id: nextRowId(form), threshold: '', amount: '' }] })}>
-          {t('pane.plan.addBonus')}
-        </Button>
+        <Button onClick={() => addRow('bonuses')}>{t('pane.plan.addBonus')}</Button>
       </div>
 
       {submitted && !result.ok && (

@@ -11,7 +11,7 @@ import {
 import type { ReactElement } from 'react';
 import type { CommissionPlan } from '../../core/commission/commissionPlan';
 import { toNumber, type ExactDecimal } from '../../core/commission/exactDecimal';
-import type { CatalogKey } from '../../reports/i18n/catalog';
+import { PLAN_CHOICE_KEYS } from '../plan/planChoiceKeys';
 import { usePaneLocale } from '../i18n/usePaneLocale';
 import type { PlanForm } from '../plan/planForm';
 import type { PlanState } from '../plan/planState';
@@ -39,14 +39,6 @@ const useStyles = makeStyles({
   issues: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
-const WORDS: Readonly<Record<string, CatalogKey>> = {
-  quarter: 'pane.plan.period.quarter',
-  year: 'pane.plan.period.year',
-  attainment: 'pane.plan.basis.attainment',
-  revenue: 'pane.plan.basis.revenue',
-  marginal: 'pane.plan.method.marginal',
-  retroactive: 'pane.plan.method.retroactive',
-};
 
 /**
  * The commission plan: what the workbook has (a summary, the problems of an invalid plan sheet,
@@ -90,9 +82,9 @@ export function PlanSection(props: PlanSectionProps): ReactElement {
       {plan.status === 'plan' && (
         <Facts
           items={[
-            { label: t('pane.plan.summary.period'), value: t(WORDS[plan.plan.period] ?? 'pane.plan.period.quarter') },
-            { label: t('pane.plan.summary.basis'), value: t(WORDS[plan.plan.basis] ?? 'pane.plan.basis.attainment') },
-            { label: t('pane.plan.summary.method'), value: t(WORDS[plan.plan.method] ?? 'pane.plan.method.marginal') },
+            { label: t('pane.plan.summary.period'), value: t(PLAN_CHOICE_KEYS[plan.plan.period]) },
+            { label: t('pane.plan.summary.basis'), value: t(PLAN_CHOICE_KEYS[plan.plan.basis]) },
+            { label: t('pane.plan.summary.method'), value: t(PLAN_CHOICE_KEYS[plan.plan.method]) },
             {
               label: t('pane.plan.summary.tiers'),
               value: format.list(
