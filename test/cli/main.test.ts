@@ -63,6 +63,13 @@ describe('accountdesk report (in-process)', () => {
     expect(err.trim().split('\n')).toHaveLength(1);
   });
 
+  it('lists the table\'s headers, not the title row above them, when a column is missing', async () => {
+    const input = file('titled.csv', 'Sales report 2026,,\n,,\nDate,Customer,Amount\n2026-01-02,A,10\n');
+    const { code, err } = await run('report', input);
+    expect(code).toBe(1);
+    expect(err).toMatch(/Missing required column "manager"\. Headers found: Date, Customer, Amount\./);
+  });
+
   it('accepts --map for a header it does not know', async () => {
     const input = file('map.csv', 'Close Date,Customer,Owner Name,Amount\n2026-01-02,A,M,10\n');
     const { code, out } = await run('report', input, '--map', 'manager=Owner Name', '--map', 'date=close date', '--json');

@@ -19,19 +19,32 @@ export interface DetectedHeader<F extends string> {
 }
 
 /**
+ * Why no row of a table can be its header: the failure of the row that comes closest (see
+ * {@link detectHeader}), and that row's index in `grid.rows` (undefined when every row is blank).
+ */
+export type HeaderNotFound<F extends string> = HeaderFailure<F> & { readonly headerIndex: number | undefined };
+
+/** How many fields a row names, overrides and required fields aside: how much it looks like the header. */
+function fieldsNamed<F extends string>(headers: readonly string[], spec: HeaderSpec<F>): number {
+  const lenient = mapColumns(headers, { ...spec, required: [] });
+  return lenient.ok ? spec.fields.filter((f) => lenient.mapping[f] !== undefined).length : 0;
+}
+
+/**
  * Finds the header row of a table and maps its columns (SPEC §1.1). The first non-blank row is
  * the header, unless it lacks a required field: real workbooks often have a title row ("Sales
  * 2026") above the table, so the next non-blank rows (up to {@link HEADER_SEARCH_ROWS} in all)
- * are tried, and the first that maps is the header. If none does, the failure is the first
- * non-blank row's, since that is the row a user would call the header.
+ * are tried, and the first that maps is the header. If none does, the failure is that of the
+ * row naming the most fields (the first such row on a tie): the real header that lacks one
+ * column, not a title row above it, so the message lists the headers the user sees.
  * @example detectHeader({ sheet: 'S', firstRow: 1, rows: [['Sales 2026'], ['Date', 'Customer', 'Owner', 'Amount']] }, TRANSACTION_HEADERS).headerRow // 2
  */
 export function detectHeader<F extends string>(
   grid: Grid,
   spec: HeaderSpec<F>,
   overrides: Partial<Record<F, string>> = {},
-): DetectedHeader<F> | HeaderFailure<F> {
-  let firstFailure: HeaderFailure<F> | undefined;
+): DetectedHeader<F> | HeaderNotFound<F> {
+  let best: { failure: HeaderFailure<F>; index: number; named: number } | undefined;
   let seen = 0;
   for (let index = 0; index < grid.rows.length && seen < HEADER_SEARCH_ROWS; index++) {
     const row = grid.rows[index] ?? [];
@@ -40,13 +53,15 @@ export function detectHeader<F extends string>(
     const headers = Array.from(row, headerText);
     const mapped = mapColumns(headers, spec, overrides);
     if (mapped.ok) return { ok: true, headerIndex: index, headerRow: grid.firstRow + index, headers, mapping: mapped.mapping };
-    firstFailure ??= mapped;
+    const named = fieldsNamed(headers, spec);
+    if (best === undefined || named > best.named) best = { failure: mapped, index, named };
   }
-  if (firstFailure !== undefined) return firstFailure;
+  if (best !== undefined) return { ...best.failure, headerIndex: best.index };
   // No non-blank row at all: every required field is missing and no header was found.
   const missing = spec.required;
   return {
     ok: false,
+    headerIndex: undefined,
     code: 'header.missing',
     field: missing[0] ?? (spec.fields[0] as F),
     missing,

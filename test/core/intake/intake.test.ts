@@ -335,6 +335,7 @@ describe('intake', () => {
         code: 'header.missing',
         field: 'manager',
         missing: ['manager'],
+        headerIndex: 0,
         headersFound: ['Date', 'Customer', 'Amount'],
         message: 'Missing required column "manager". Headers found: Date, Customer, Amount.',
       });

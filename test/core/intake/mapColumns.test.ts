@@ -141,6 +141,25 @@ describe('detectHeader', () => {
     });
   });
 
+  it('reports the row that names the most fields when no row maps, not a title row above it', () => {
+    const r = detectHeader(grid([['Sales report 2026'], [], ['Date', 'Customer', 'Amount'], ['2026-01-01', 'Acme', 5]]), TRANSACTION_HEADERS);
+    expect(r).toMatchObject({
+      ok: false,
+      code: 'header.missing',
+      field: 'manager',
+      missing: ['manager'],
+      headerIndex: 2,
+      headersFound: ['Date', 'Customer', 'Amount'],
+    });
+  });
+
+  it('reports the first of equally good rows, and an override that names no header at that row', () => {
+    const titles = detectHeader(grid([['Sales report'], ['Region EMEA']]), TRANSACTION_HEADERS);
+    expect(titles).toMatchObject({ ok: false, headerIndex: 0, headersFound: ['Sales report'] });
+    const notFound = detectHeader(grid([['Sales report'], ['Date', 'Customer', 'Owner', 'Amount']]), TRANSACTION_HEADERS, { date: 'Booked' });
+    expect(notFound).toMatchObject({ ok: false, code: 'mapping.notFound', field: 'date', headerIndex: 1, headersFound: ['Date', 'Customer', 'Owner', 'Amount'] });
+  });
+
   it('reports the first non-blank row when no row maps', () => {
     const r = detectHeader(grid([['Date', 'Customer', 'Amount'], ['2026-01-01', 'Acme', 5]]), TRANSACTION_HEADERS);
     expect(r).toMatchObject({
