@@ -1,4 +1,6 @@
 import type { Grid } from '../intake/cellValue';
+import { issueMessage, type IssueMessage } from '../issues/messages';
+import { missingColumnMessage } from '../issues/missingColumnMessage';
 import type { Transactions } from '../intake/transactions';
 import { cellText, isBlankCell, isBlankRow } from '../quotas/cellText';
 import { cellAt, findColumns } from '../quotas/findColumns';
@@ -42,11 +44,10 @@ export function parseAccountTargets(grid: Grid, decimalSeparator: DecimalSeparat
   const entries: AccountTargetEntry[] = [];
   const { headerIndex, headers, columns } = findColumns(grid, HEADERS);
   if (headerIndex < 0) return { entries, issues };
-  const found = headers.filter((h) => h !== '').join(', ') || '(none)';
   for (const field of ['account', 'target'] as const) {
     if (columns[field] < 0) {
       issues.push(tableIssue('targets.missingColumn', grid.sheet, grid.firstRow + headerIndex, field, '',
-        `no ${field} column; headers found: ${found}`, 'error'));
+        missingColumnMessage(field, headers), 'error'));
     }
   }
   if (issues.length > 0) return { entries, issues };
@@ -61,27 +62,30 @@ export function parseAccountTargets(grid: Grid, decimalSeparator: DecimalSeparat
     const account = cellText(cellAt(row, columns.account)).trim();
     const productText = cellText(cellAt(row, columns.product)).trim();
     const targetValue = cellAt(row, columns.target);
-    const err = (code: string, column: string, value: string, reason: string) =>
-      issues.push(tableIssue(code, grid.sheet, sheetRow, column, value, reason, 'error'));
+    const err = (code: string, column: string, value: string, message: IssueMessage) =>
+      issues.push(tableIssue(code, grid.sheet, sheetRow, column, value, message, 'error'));
     if (account === '') {
-      err('targets.accountMissing', accountColumn, '', 'no account on this target line');
+      err('targets.accountMissing', accountColumn, '', issueMessage('targets.accountMissing'));
       continue;
     }
     if (isBlankCell(targetValue)) continue;
     const cents = parseQuotaAmount(targetValue, decimalSeparator);
     if (cents === null) {
-      err('targets.amountUnparseable', targetColumn, cellText(targetValue), 'not an amount');
+      err('targets.amountUnparseable', targetColumn, cellText(targetValue), issueMessage('value.notAnAmount'));
       continue;
     }
     if (cents < 0) {
-      err('targets.negative', targetColumn, cellText(targetValue), 'a target cannot be negative; the line is not used');
+      err('targets.negative', targetColumn, cellText(targetValue), issueMessage('targets.negative'));
       continue;
     }
     const key = `${nameKey(account)}\u0000${nameKey(productText)}`;
     const first = seen.get(key);
     if (first !== undefined) {
       issues.push(tableIssue('targets.duplicate', grid.sheet, sheetRow, targetColumn, cellText(targetValue),
-        `second target for ${account}${productText ? ', ' + productText : ''}; the first one (row ${first}) is used`, 'warning'));
+        productText
+          ? issueMessage('targets.duplicateProduct', { account, product: productText, row: first })
+          : issueMessage('targets.duplicate', { account, row: first }),
+        'warning'));
       continue;
     }
     seen.set(key, sheetRow);
@@ -122,7 +126,7 @@ export function resolveAccountTargets(list: AccountTargetList, tx: Transactions)
     const name = resolveAccount(e.account);
     const a = name === null ? undefined : accountIndex.get(name);
     if (a === undefined) {
-      issues.push(tableIssue('targets.unknownAccount', e.sheet, e.row, e.accountColumn, e.account, `${e.account} has no accepted transactions`, 'warning'));
+      issues.push(tableIssue('targets.unknownAccount', e.sheet, e.row, e.accountColumn, e.account, issueMessage('name.noTransactions', { name: e.account }), 'warning'));
       continue;
     }
     if (e.product === null) {
@@ -132,7 +136,7 @@ export function resolveAccountTargets(list: AccountTargetList, tx: Transactions)
     const p = resolveProduct(e.product);
     const pi = p === null ? -1 : (productIndex.get(p) ?? -1);
     if (pi < 0) {
-      issues.push(tableIssue('targets.unknownProduct', e.sheet, e.row, e.productColumn, e.product, `${e.product} has no accepted transactions`, 'warning'));
+      issues.push(tableIssue('targets.unknownProduct', e.sheet, e.row, e.productColumn, e.product, issueMessage('name.noTransactions', { name: e.product }), 'warning'));
     }
     const acc = byProduct.get(a) ?? { cents: 0, products: [] };
     acc.cents += e.cents;

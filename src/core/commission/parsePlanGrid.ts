@@ -1,7 +1,8 @@
 import type { CellValue, Grid } from '../intake/cellValue';
 import { cellText, isBlankCell, isBlankRow } from '../quotas/cellText';
 import { normalizeLabel } from '../quotas/normalizeLabel';
-import type { TableIssue } from '../quotas/tableIssue';
+import { issueMessage, type IssueMessage } from '../issues/messages';
+import { tableIssue, type TableIssue } from '../quotas/tableIssue';
 import type { ExactDecimal } from './exactDecimal';
 import { PLAN_BLOCK_HEADERS, PLAN_SETTINGS } from './planSheetLabels';
 import { isNoneValue, readBasis, readFraction, readMethod, readMoney, readPeriod } from './planValues';
@@ -62,8 +63,8 @@ interface RawCell {
  */
 export function parsePlanGrid(grid: Grid): PlanResult {
   const errors: TableIssue[] = [];
-  const fail = (code: string, at: PlanLocation, reason: string) =>
-    errors.push({ code, sheet: grid.sheet, row: at.row, column: at.column, value: at.value, reason, severity: 'error' });
+  const fail = (code: string, at: PlanLocation, message: IssueMessage) =>
+    errors.push(tableIssue(code, grid.sheet, at.row, at.column, at.value, message, 'error'));
   const settings = new Map<SettingKey, RawCell>();
   const tierCells: { from: RawCell; rate: RawCell }[] = [];
   const bonusCells: { threshold: RawCell; amount: RawCell }[] = [];
@@ -110,7 +111,7 @@ export function parsePlanGrid(grid: Grid): PlanResult {
       const key = SETTING_BY_LABEL.get(normalizeLabel(label));
       if (!key) {
         const known = Object.values(PLAN_SETTINGS).map((l) => l[0]).join(', ');
-        fail('plan.unknownSetting', a.at, `unknown setting "${label}"; known: ${known}`);
+        fail('plan.unknownSetting', a.at, issueMessage('plan.unknownSetting', { name: label, known }));
         return;
       }
       addSetting(key, { value: b.value, at: { ...b.at, column: label } }, sheetRow);
@@ -123,46 +124,48 @@ export function parsePlanGrid(grid: Grid): PlanResult {
 
   function addSetting(key: SettingKey, value: RawCell, sheetRow: number): void {
     const first = settings.get(key);
-    if (first) fail('plan.duplicateSetting', value.at, `${value.at.column} is set twice; first in row ${first.at.row} (row ${sheetRow} is not used)`);
+    if (first) fail('plan.duplicateSetting', value.at, issueMessage('plan.sheet.duplicateSetting', { name: value.at.column, first: first.at.row, row: sheetRow }));
     else settings.set(key, value);
   }
 
-  const choose = <T>(key: 'period' | 'basis' | 'method', read: (v: unknown) => T | null, allowed: string): T | undefined => {
+  const choose = <T>(key: 'period' | 'basis' | 'method', read: (v: unknown) => T | null): T | undefined => {
     const raw = settings.get(key);
     if (!raw || isBlankCell(raw.value)) return undefined;
     const v = read(raw.value);
-    if (v === null) fail('plan.badValue', raw.at, `${raw.at.column} must be ${allowed}`);
+    if (v === null) fail('plan.badValue', raw.at, issueMessage(`plan.${key}`, { name: raw.at.column }));
     return v ?? undefined;
   };
-  const period = choose<PlanPeriod>('period', readPeriod, 'quarter or year');
-  const basis = choose<PlanBasis>('basis', readBasis, 'attainment or revenue');
-  const method = choose<PlanMethod>('method', readMethod, 'marginal or retroactive');
-  const num = (raw: RawCell, read: (v: unknown) => ExactDecimal | null, what: string): Located<ExactDecimal> | null => {
+  const period = choose<PlanPeriod>('period', readPeriod);
+  const basis = choose<PlanBasis>('basis', readBasis);
+  const method = choose<PlanMethod>('method', readMethod);
+  /** What a number must be, by the key of its sentence. */
+  type NumberRule = 'plan.sheet.tierStart' | 'plan.sheet.rate' | 'plan.sheet.bonusThreshold' | 'plan.sheet.capAttainment' | 'plan.sheet.capAmount' | 'plan.amount';
+  const num = (raw: RawCell, read: (v: unknown) => ExactDecimal | null, rule: NumberRule): Located<ExactDecimal> | null => {
     const d = read(raw.value);
-    if (d === null) fail('plan.badValue', raw.at, `${raw.at.column} must be ${what}`);
+    if (d === null) fail('plan.badValue', raw.at, issueMessage(rule, { name: raw.at.column }));
     return d === null ? null : { value: d, at: raw.at };
   };
   const attainmentBasis = (basis ?? 'attainment') === 'attainment';
   const tiers: PlanDraft['tiers'][number][] = [];
   for (const t of tierCells) {
     const from = attainmentBasis
-      ? num(t.from, readFraction, 'a percentage of quota such as 50%')
-      : num(t.from, readMoney, 'an amount');
-    const rate = num(t.rate, readFraction, 'a percentage such as 5%');
+      ? num(t.from, readFraction, 'plan.sheet.tierStart')
+      : num(t.from, readMoney, 'plan.amount');
+    const rate = num(t.rate, readFraction, 'plan.sheet.rate');
     if (from && rate) tiers.push({ from, rate });
   }
   const bonuses: PlanDraft['bonuses'][number][] = [];
   for (const b of bonusCells) {
-    const threshold = num(b.threshold, readFraction, 'an attainment percentage such as 100%');
-    const amount = num(b.amount, readMoney, 'an amount');
+    const threshold = num(b.threshold, readFraction, 'plan.sheet.bonusThreshold');
+    const amount = num(b.amount, readMoney, 'plan.amount');
     if (threshold && amount) bonuses.push({ threshold, amount });
   }
-  const cap = (key: 'capAttainment' | 'capAmount', read: (v: unknown) => ExactDecimal | null, what: string) => {
+  const cap = (key: 'capAttainment' | 'capAmount', read: (v: unknown) => ExactDecimal | null, rule: NumberRule) => {
     const raw = settings.get(key);
-    return !raw || isNoneValue(raw.value) ? null : num(raw, read, what);
+    return !raw || isNoneValue(raw.value) ? null : num(raw, read, rule);
   };
-  const capAttainment = cap('capAttainment', readFraction, 'an attainment percentage such as 200%, or none');
-  const capAmount = cap('capAmount', readMoney, 'an amount, or none');
+  const capAttainment = cap('capAttainment', readFraction, 'plan.sheet.capAttainment');
+  const capAmount = cap('capAmount', readMoney, 'plan.sheet.capAmount');
   const draft: PlanDraft = {
     ...(period ? { period } : {}),
     ...(basis ? { basis } : {}),

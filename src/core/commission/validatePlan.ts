@@ -1,4 +1,5 @@
-import type { TableIssue } from '../quotas/tableIssue';
+import { issueMessage, type IssueMessage } from '../issues/messages';
+import { tableIssue, type TableIssue } from '../quotas/tableIssue';
 import { compare, sign, type ExactDecimal } from './exactDecimal';
 import type { Bonus, CommissionPlan, PlanBasis, PlanMethod, PlanPeriod, Tier } from './commissionPlan';
 
@@ -49,39 +50,38 @@ const PLAUSIBLE_ATTAINMENT: ExactDecimal = { digits: 10n, scale: 0 };
  */
 export function validatePlan(draft: PlanDraft, sheet: string): PlanResult {
   const errors: TableIssue[] = [];
-  const fail = (code: string, at: PlanLocation, reason: string) =>
-    errors.push({ code, sheet, row: at.row, column: at.column, value: at.value, reason, severity: 'error' });
+  const fail = (code: string, at: PlanLocation, message: IssueMessage) =>
+    errors.push(tableIssue(code, sheet, at.row, at.column, at.value, message, 'error'));
   const basis = draft.basis ?? 'attainment';
-  const plausible = (x: Located<ExactDecimal>, what: string) => {
-    if (compare(x.value, PLAUSIBLE_ATTAINMENT) > 0) {
-      fail('plan.implausiblePercent', x.at, `${what} ${x.at.value} means ${x.at.value}00 %; write 50% or 0.5 for 50 %`);
-    }
+  type Implausible = 'plan.implausibleTierStart' | 'plan.implausibleCap' | 'plan.implausibleThreshold';
+  const plausible = (x: Located<ExactDecimal>, what: Implausible) => {
+    if (compare(x.value, PLAUSIBLE_ATTAINMENT) > 0) fail('plan.implausiblePercent', x.at, issueMessage(what, { value: x.at.value }));
   };
 
-  if (draft.tiers.length === 0) fail('plan.noTiers', draft.tiersAt, 'the plan has no tiers (From | Rate)');
+  if (draft.tiers.length === 0) fail('plan.noTiers', draft.tiersAt, issueMessage('plan.noTiers'));
   draft.tiers.forEach((t, i) => {
-    if (i === 0 && sign(t.from.value) !== 0) fail('plan.firstTierNotZero', t.from.at, 'the first tier must start at 0');
+    if (i === 0 && sign(t.from.value) !== 0) fail('plan.firstTierNotZero', t.from.at, issueMessage('plan.firstTierNotZero'));
     const prev = draft.tiers[i - 1];
     if (prev && compare(t.from.value, prev.from.value) <= 0) {
-      fail('plan.tiersNotAscending', t.from.at, `tier starts must ascend: ${t.from.at.value} is not above ${prev.from.at.value}`);
+      fail('plan.tiersNotAscending', t.from.at, issueMessage('plan.tiersNotAscending', { value: t.from.at.value, previous: prev.from.at.value }));
     }
-    if (basis === 'attainment') plausible(t.from, 'a tier start of');
-    if (sign(t.rate.value) < 0) fail('plan.negativeRate', t.rate.at, 'a rate cannot be negative');
+    if (basis === 'attainment') plausible(t.from, 'plan.implausibleTierStart');
+    if (sign(t.rate.value) < 0) fail('plan.negativeRate', t.rate.at, issueMessage('plan.negativeRate'));
     if (compare(t.rate.value, ONE) > 0) {
-      fail('plan.rateTooHigh', t.rate.at, `rate ${t.rate.at.value} means more than 100 %; write 5% or 0.05 for 5 %`);
+      fail('plan.rateTooHigh', t.rate.at, issueMessage('plan.rateTooHigh', { value: t.rate.at.value }));
     }
   });
   if (draft.capAttainment) {
-    if (sign(draft.capAttainment.value) <= 0) fail('plan.badValue', draft.capAttainment.at, 'the attainment cap must be above 0');
-    else plausible(draft.capAttainment, 'an attainment cap of');
+    if (sign(draft.capAttainment.value) <= 0) fail('plan.badValue', draft.capAttainment.at, issueMessage('plan.capNotPositive'));
+    else plausible(draft.capAttainment, 'plan.implausibleCap');
   }
   if (draft.capAmount && sign(draft.capAmount.value) < 0) {
-    fail('plan.badValue', draft.capAmount.at, 'the commission cap cannot be negative');
+    fail('plan.badValue', draft.capAmount.at, issueMessage('plan.capAmountNegative'));
   }
   for (const b of draft.bonuses) {
-    if (sign(b.threshold.value) < 0) fail('plan.badValue', b.threshold.at, 'a bonus threshold cannot be negative');
-    else plausible(b.threshold, 'a bonus threshold of');
-    if (sign(b.amount.value) < 0) fail('plan.badValue', b.amount.at, 'a bonus cannot be negative');
+    if (sign(b.threshold.value) < 0) fail('plan.badValue', b.threshold.at, issueMessage('plan.thresholdNegative'));
+    else plausible(b.threshold, 'plan.implausibleThreshold');
+    if (sign(b.amount.value) < 0) fail('plan.badValue', b.amount.at, issueMessage('plan.bonusNegative'));
   }
   if (errors.length > 0) return { ok: false, errors };
 

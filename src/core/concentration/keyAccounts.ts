@@ -1,4 +1,6 @@
 import type { Grid } from '../intake/cellValue';
+import { issueMessage } from '../issues/messages';
+import { missingColumnMessage } from '../issues/missingColumnMessage';
 import { cellText, isBlankCell, isBlankRow } from '../quotas/cellText';
 import { cellAt, findColumns } from '../quotas/findColumns';
 import { nameKey } from '../quotas/normalizeLabel';
@@ -45,7 +47,7 @@ export function parseKeyAccounts(grid: Grid): KeyAccountList {
     grid.rows.forEach((row) => row.forEach((c, j) => !isBlankCell(c) && used.add(j)));
     if (used.size !== 1) {
       issues.push(tableIssue('keyAccounts.missingColumn', grid.sheet, grid.firstRow + headerIndex, 'account', '',
-        `no account column; headers found: ${headers.filter((h) => h !== '').join(', ') || '(none)'}`, 'error'));
+        missingColumnMessage('account', headers), 'error'));
       return { entries, issues };
     }
     column = [...used][0] ?? 0;
@@ -61,7 +63,7 @@ export function parseKeyAccounts(grid: Grid): KeyAccountList {
     const sheetRow = grid.firstRow + i;
     const earlier = seen.get(nameKey(name));
     if (earlier !== undefined) {
-      issues.push(tableIssue('keyAccounts.duplicate', grid.sheet, sheetRow, header, name, `listed again (first in row ${earlier})`, 'warning'));
+      issues.push(tableIssue('keyAccounts.duplicate', grid.sheet, sheetRow, header, name, issueMessage('keyAccounts.duplicate', { row: earlier }), 'warning'));
       continue;
     }
     seen.set(nameKey(name), sheetRow);
@@ -86,7 +88,7 @@ export function resolveKeyAccounts(list: KeyAccountList, accountNames: readonly 
     const name = resolve(e.name);
     const a = name === null ? undefined : index.get(name);
     if (a === undefined) {
-      issues.push(tableIssue('keyAccounts.unknown', e.sheet, e.row, e.column, e.name, `${e.name} has no accepted transactions`, 'warning'));
+      issues.push(tableIssue('keyAccounts.unknown', e.sheet, e.row, e.column, e.name, issueMessage('name.noTransactions', { name: e.name }), 'warning'));
     } else key[a] = 1;
   }
   return { key, issues };

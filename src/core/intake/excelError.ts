@@ -1,3 +1,4 @@
+import { englishReason, issueMessage, type IssueMessage } from '../issues/messages';
 import { isCellError, type CellValue } from './cellValue';
 
 /**
@@ -47,11 +48,19 @@ export function excelErrorOf(cell: CellValue): string | null {
 }
 
 /**
+ * The issue message for a cell holding an Excel error.
+ * @example excelErrorMessage('#N/A') // { key: 'cell.excelError', params: { error: '#N/A' } }
+ */
+export function excelErrorMessage(error: string): IssueMessage {
+  return issueMessage('cell.excelError', { error });
+}
+
+/**
  * The plain-words reason for a cell holding an Excel error.
  * @example excelErrorReason('#N/A') // "the cell holds the Excel error #N/A"
  */
 export function excelErrorReason(error: string): string {
-  return `the cell holds the Excel error ${error}`;
+  return englishReason(excelErrorMessage(error));
 }
 
 /** The issue code for a cell holding an Excel error (the same for every field). */

@@ -1,3 +1,4 @@
+import { issueMessage, type IssueMessage } from '../issues/messages';
 import { asCents, decimalToText, multiplyCentsByRate, type Decimal } from '../money';
 import type { CellValue, Grid } from './cellValue';
 import { isDayFirstEvidence } from './detectDateOrder';
@@ -151,11 +152,13 @@ export function intake(grid: Grid, options: IntakeOptions = {}): IntakeOutcome {
   if (reporting !== null && currencies.names.some((c) => c !== reporting)) {
     const rateOf = currencies.names.map((c) => (c === reporting ? null : (options.fx?.get(c) ?? undefined)));
     const approx = rateOf.map((rate) => (rate === null || rate === undefined ? 1 : Number(decimalToText(rate))));
-    const rejectConverted = (i: number, code: string, reason: string): void => {
+    const rejectConverted = (i: number, code: string, message: IssueMessage): void => {
       const sheetRow = row[i] ?? 0;
       const cells = cellsAt(sheetRow - grid.firstRow);
-      builder.reject(cells, sheetRow, 'currency', cells[cCurrency], code, reason);
+      builder.reject(cells, sheetRow, 'currency', cells[cCurrency], code, message);
     };
+    const noRate = currencies.names.map((currency) => issueMessage('fx.noRate', { currency }));
+    const convertedTooLarge = issueMessage('amount.convertedTooLarge');
     const before = issues.length;
     let w = 0;
     for (let i = 0; i < k; i++) {
@@ -164,12 +167,12 @@ export function intake(grid: Grid, options: IntakeOptions = {}): IntakeOutcome {
       if (c >= 0) {
         const rate: Decimal | null | undefined = rateOf[c];
         if (rate === undefined) {
-          rejectConverted(i, 'fx.noRate', `no exchange rate for ${currencies.names[c] ?? ''}`);
+          rejectConverted(i, 'fx.noRate', noRate[c] ?? issueMessage('fx.noRate', { currency: '' }));
           continue;
         }
         if (rate !== null) {
           if (Math.abs(cents) * (approx[c] ?? 1) >= CONVERSION_LIMIT) {
-            rejectConverted(i, 'amount.tooLarge', 'the converted amount is too large to hold exactly (more than 90 trillion)');
+            rejectConverted(i, 'amount.tooLarge', convertedTooLarge);
             continue;
           }
           cents = multiplyCentsByRate(asCents(cents), rate);

@@ -1,16 +1,30 @@
 import type { CellValue } from './cellValue';
 import { centsFromDigits, centsFromNumber, shiftDecimalPoint, type Cents } from '../money';
-import { CELL_ERROR_CODE, excelErrorOf, excelErrorReason } from './excelError';
+import { englishReason, issueMessage } from '../issues/messages';
+import { CELL_ERROR_CODE, excelErrorMessage, excelErrorOf } from './excelError';
 import { refuse, rejectionSlot, toParsed, type Parsed, type RejectionSlot } from './parsed';
 
 /** The decimal separator of amounts written as text. */
 export type DecimalSeparator = '.' | ',';
 
+const DASH = issueMessage('amount.dash');
 /** Reason for a cell holding only a dash. */
-export const DASH_REASON = 'a dash is not an amount';
+export const DASH_REASON = englishReason(DASH);
 
-const NOT_A_NUMBER = 'not a number';
-const TOO_LARGE = 'the amount is too large to hold exactly (more than 90 trillion)';
+const NOT_A_NUMBER = issueMessage('value.notANumber');
+const TOO_LARGE = issueMessage('amount.tooLarge');
+const MISSING = issueMessage('amount.missing');
+const TRUE_NOT_AMOUNT = issueMessage('amount.logical', { value: 'TRUE' });
+const FALSE_NOT_AMOUNT = issueMessage('amount.logical', { value: 'FALSE' });
+const DATE_NOT_AMOUNT = issueMessage('amount.date');
+const PERCENT = issueMessage('amount.percent');
+const SCALE = issueMessage('amount.scale');
+const PARENTHESES = issueMessage('amount.parentheses');
+const SIGNS = issueMessage('amount.sign');
+const MIXED_GROUPS = issueMessage('amount.mixedGroups');
+const SEPARATORS = issueMessage('amount.separators');
+const GROUP_AFTER_DECIMAL = issueMessage('amount.groupAfterDecimal');
+const GROUPING = issueMessage('amount.grouping');
 const DASHES = new Set(['-', '\u2212', '\u2012', '\u2013', '\u2014', '\u2015']);
 /** Words and letters that scale a number ("1.5k", "2 Mio.", "3 mln"): refused, never stripped. */
 const SCALE_WORDS = new Set([
@@ -67,21 +81,21 @@ export function readAmount(cell: CellValue, decimal: DecimalSeparator, slot: Rej
       : refuse(slot, 'amount.unparseable', NOT_A_NUMBER, NaN);
   }
   if (typeof cell === 'string') return readAmountText(cell, decimal, slot);
-  if (cell === null || cell === undefined) return refuse(slot, 'amount.missing', 'the amount is missing', NaN);
-  if (typeof cell === 'boolean') return refuse(slot, 'amount.unparseable', `${cell ? 'TRUE' : 'FALSE'} is a logical value, not an amount`, NaN);
-  if (cell instanceof Date) return refuse(slot, 'amount.unparseable', 'a date is not an amount', NaN);
-  return refuse(slot, CELL_ERROR_CODE, excelErrorReason(excelErrorOf(cell) ?? '?'), NaN);
+  if (cell === null || cell === undefined) return refuse(slot, 'amount.missing', MISSING, NaN);
+  if (typeof cell === 'boolean') return refuse(slot, 'amount.unparseable', cell ? TRUE_NOT_AMOUNT : FALSE_NOT_AMOUNT, NaN);
+  if (cell instanceof Date) return refuse(slot, 'amount.unparseable', DATE_NOT_AMOUNT, NaN);
+  return refuse(slot, CELL_ERROR_CODE, excelErrorMessage(excelErrorOf(cell) ?? '?'), NaN);
 }
 
 function readAmountText(raw: string, decimal: DecimalSeparator, slot: RejectionSlot): number {
   const s = raw.trim();
-  if (s === '') return refuse(slot, 'amount.missing', 'the amount is missing', NaN);
+  if (s === '') return refuse(slot, 'amount.missing', MISSING, NaN);
   if (s.charCodeAt(0) === 35) {
     const error = excelErrorOf(s);
-    if (error !== null) return refuse(slot, CELL_ERROR_CODE, excelErrorReason(error), NaN);
+    if (error !== null) return refuse(slot, CELL_ERROR_CODE, excelErrorMessage(error), NaN);
   }
   // We do not guess that a dash means zero: a dash is how people write "nothing here" too.
-  if (DASHES.has(s)) return refuse(slot, 'amount.dash', DASH_REASON, NaN);
+  if (DASHES.has(s)) return refuse(slot, 'amount.dash', DASH, NaN);
 
   // Peel signs, parentheses, spaces and currency affixes off both ends; the number is left.
   let i = 0;
@@ -132,16 +146,16 @@ function readAmountText(raw: string, decimal: DecimalSeparator, slot: RejectionS
     // Nothing numeric is left: letters only ("abc", "n/a" minus the slash) or only signs ("- -").
     return affixes !== '' || open > 0
       ? refuse(slot, 'amount.unparseable', NOT_A_NUMBER, NaN)
-      : refuse(slot, 'amount.dash', DASH_REASON, NaN);
+      : refuse(slot, 'amount.dash', DASH, NaN);
   }
   const problem = affixes === '' ? '' : affixProblem(affixes);
   if (problem === 'scale') {
-    return refuse(slot, 'amount.scaleSuffix', 'a scale such as "k" or "Mio." is not supported: write the full amount', NaN);
+    return refuse(slot, 'amount.scaleSuffix', SCALE, NaN);
   }
   if (problem === 'exponent') return refuse(slot, 'amount.unparseable', NOT_A_NUMBER, NaN);
-  if (open !== close || open > 1) return refuse(slot, 'amount.unparseable', 'the parentheses do not match', NaN);
+  if (open !== close || open > 1) return refuse(slot, 'amount.unparseable', PARENTHESES, NaN);
   if (minus + plus + open > 1) {
-    return refuse(slot, 'amount.sign', 'more than one sign: use either a minus or parentheses', NaN);
+    return refuse(slot, 'amount.sign', SIGNS, NaN);
   }
   const negative = minus > 0 || open > 0;
   const core = s.slice(i, j);
@@ -166,9 +180,9 @@ function readAmountText(raw: string, decimal: DecimalSeparator, slot: RejectionS
       lastComma = k;
     } else if (isGroupSpace(c)) spaces++;
     else if (c === 39 || c === 0x2019) apostrophes++;
-    else return refuse(slot, 'amount.unparseable', c === 37 ? 'a percentage is not an amount' : NOT_A_NUMBER, NaN);
+    else return refuse(slot, 'amount.unparseable', c === 37 ? PERCENT : NOT_A_NUMBER, NaN);
   }
-  if (spaces > 0 && apostrophes > 0) return refuse(slot, 'amount.separators', 'spaces and apostrophes are mixed as thousands separators', NaN);
+  if (spaces > 0 && apostrophes > 0) return refuse(slot, 'amount.separators', MIXED_GROUPS, NaN);
   const groupChar = spaces > 0 ? 'space' : apostrophes > 0 ? 'apostrophe' : '';
 
   // Decide which separator is the decimal one (SPEC §1.2).
@@ -177,10 +191,10 @@ function readAmountText(raw: string, decimal: DecimalSeparator, slot: RejectionS
   let guessed = '';
   if (dots > 0 && commas > 0) {
     // Both occur: the last one is the decimal separator, and it may occur only once.
-    if (groupChar !== '') return refuse(slot, 'amount.separators', 'too many kinds of separators', NaN);
+    if (groupChar !== '') return refuse(slot, 'amount.separators', SEPARATORS, NaN);
     const decimalChar = lastDot > lastComma ? '.' : ',';
     if ((decimalChar === '.' ? dots : commas) > 1) {
-      return refuse(slot, 'amount.separators', `the decimal separator "${decimalChar}" occurs more than once`, NaN);
+      return refuse(slot, 'amount.separators', issueMessage('amount.decimalTwice', { separator: decimalChar }), NaN);
     }
     decimalAt = Math.max(lastDot, lastComma);
     thousands = decimalChar === '.' ? ',' : '.';
@@ -191,7 +205,7 @@ function readAmountText(raw: string, decimal: DecimalSeparator, slot: RejectionS
     if (groupChar !== '') {
       // Thousands are already grouped by spaces or apostrophes ("1 234,56", "1'234.56"):
       // the one '.' or ',' can only be the decimal separator.
-      if (count > 1) return refuse(slot, 'amount.separators', 'too many kinds of separators', NaN);
+      if (count > 1) return refuse(slot, 'amount.separators', SEPARATORS, NaN);
       decimalAt = last;
     } else if (count > 1) {
       thousands = char; // a separator that occurs twice can only group thousands: "1.234.567"
@@ -205,14 +219,14 @@ function readAmountText(raw: string, decimal: DecimalSeparator, slot: RejectionS
 
   const intPart = decimalAt < 0 ? core : core.slice(0, decimalAt);
   const fracDigits = decimalAt < 0 ? '' : core.slice(decimalAt + 1);
-  if (!/^\d*$/.test(fracDigits)) return refuse(slot, 'amount.separators', 'a thousands separator after the decimal separator', NaN);
+  if (!/^\d*$/.test(fracDigits)) return refuse(slot, 'amount.separators', GROUP_AFTER_DECIMAL, NaN);
   let intDigits = intPart;
   if (thousands !== '') {
     const groups = intPart.split(thousands === 'space' ? /[ \u00a0\u202f\u2009]/ : thousands === 'apostrophe' ? /['\u2019]/ : thousands);
     const ok = groups.every((g, n) => (n === 0 ? g.length >= 1 && g.length <= 3 : g.length === 3) && /^\d+$/.test(g));
     if (!ok) {
-      const hint = guessed === '' ? '' : ` (if "${guessed}" is the decimal separator here, set the decimal separator to "${guessed}")`;
-      return refuse(slot, 'amount.grouping', `digit groups after a thousands separator must have three digits${hint}`, NaN);
+      const why = guessed === '' ? GROUPING : issueMessage('amount.groupingHint', { separator: guessed });
+      return refuse(slot, 'amount.grouping', why, NaN);
     }
     intDigits = groups.join('');
   }

@@ -1,5 +1,6 @@
 import type { CellValue } from './cellValue';
-import { CELL_ERROR_CODE, excelErrorOf, excelErrorReason } from './excelError';
+import { issueMessage } from '../issues/messages';
+import { CELL_ERROR_CODE, excelErrorMessage, excelErrorOf } from './excelError';
 import { refuse, rejectionSlot, toParsed, type Parsed, type RejectionSlot } from './parsed';
 
 /** Currency symbols that name one currency in practice, by the code they stand for. */
@@ -12,7 +13,7 @@ export const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = {
 };
 
 const CODE = /^[A-Z]{3}$/;
-const INVALID = 'not a three-letter currency code such as EUR, USD or PLN';
+const INVALID = issueMessage('currency.invalid');
 
 /**
  * Reads a currency cell: the upper-case ISO code, `''` for an empty cell, or `null` after
@@ -27,12 +28,12 @@ export function readCurrency(cell: CellValue, slot: RejectionSlot): string | nul
     const upper = t.toUpperCase();
     if (CODE.test(upper)) return upper;
     const error = excelErrorOf(t);
-    if (error !== null) return refuse(slot, CELL_ERROR_CODE, excelErrorReason(error), null);
+    if (error !== null) return refuse(slot, CELL_ERROR_CODE, excelErrorMessage(error), null);
     return CURRENCY_SYMBOLS[upper] ?? refuse(slot, 'currency.invalid', INVALID, null);
   }
   if (cell === null || cell === undefined) return '';
   const error = excelErrorOf(cell);
-  if (error !== null) return refuse(slot, CELL_ERROR_CODE, excelErrorReason(error), null);
+  if (error !== null) return refuse(slot, CELL_ERROR_CODE, excelErrorMessage(error), null);
   return refuse(slot, 'currency.invalid', INVALID, null);
 }
 

@@ -1,6 +1,7 @@
 import type { CellValue } from './cellValue';
 import { dayNumber, isValidYmd, type DayNumber } from '../periods/dayNumber';
-import { CELL_ERROR_CODE, excelErrorOf, excelErrorReason } from './excelError';
+import { englishReason, issueMessage, type IssueMessage } from '../issues/messages';
+import { CELL_ERROR_CODE, excelErrorMessage, excelErrorOf } from './excelError';
 import { foldWord, isWeekdayName, monthOfName } from './monthNames';
 import { refuse, rejectionSlot, toParsed, type Parsed, type RejectionSlot } from './parsed';
 
@@ -10,11 +11,21 @@ export type DateOrder = 'DMY' | 'MDY';
 /** Excel's last date, 9999-12-31. */
 export const MAX_SERIAL = 2958465;
 
+const SERIAL_60 = issueMessage('date.serial60');
 /** Reason for serial 60, which Excel shows as 29 February 1900. */
-export const SERIAL_60_REASON = 'serial 60 is 29 February 1900, a day that does not exist (a known Excel quirk)';
+export const SERIAL_60_REASON = englishReason(SERIAL_60);
 
-const RANGE_REASON = "outside Excel's date range (serial 1 = 1900-01-01 to 2958465 = 9999-12-31)";
-const FORMAT_REASON = 'not a date in a recognised format (for example 2026-03-31, 31.03.2026 or 31/03/2026)';
+const MISSING = issueMessage('date.missing');
+const UNRECOGNISED = issueMessage('date.unrecognised');
+const NUMBER_OUT_OF_RANGE = issueMessage('date.numberOutOfRange');
+const INVALID_DATE = issueMessage('cell.invalidDate');
+const YEAR_ONLY = issueMessage('date.yearOnly');
+const FOUR_DIGIT_YEAR = issueMessage('date.fourDigitYear');
+const TRUE_NOT_DATE = issueMessage('date.logical', { value: 'TRUE' });
+const FALSE_NOT_DATE = issueMessage('date.logical', { value: 'FALSE' });
+
+/** How the day, month and year of a text date were told apart, for the reason of an impossible one. */
+type ReadAs = '' | 'dmy' | 'mdy' | 'yyyymmdd';
 
 // An optional time of day after a date: "10:00", "10:00:05.123", "10:00 PM", "T10:00:00Z", "+01:00".
 const TIME_OF_DAY = String.raw`\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*(?:Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?))?`;
@@ -36,43 +47,56 @@ const ORDINAL = /^(\d{1,2})(?:st|nd|rd|th)?$/;
 export function readDate(cell: CellValue, order: DateOrder, slot: RejectionSlot): DayNumber {
   if (typeof cell === 'number') return readSerial(cell, slot);
   if (typeof cell === 'string') return readDateText(cell, order, slot);
-  if (cell === null || cell === undefined) return refuse(slot, 'date.missing', 'the date is missing', 0);
+  if (cell === null || cell === undefined) return refuse(slot, 'date.missing', MISSING, 0);
   if (cell instanceof Date) return readJsDate(cell, slot);
-  if (typeof cell === 'boolean') return refuse(slot, 'date.unparseable', `${cell ? 'TRUE' : 'FALSE'} is a logical value, not a date`, 0);
+  if (typeof cell === 'boolean') return refuse(slot, 'date.unparseable', cell ? TRUE_NOT_DATE : FALSE_NOT_DATE, 0);
   const error = excelErrorOf(cell);
-  return refuse(slot, CELL_ERROR_CODE, excelErrorReason(error ?? '?'), 0);
+  return refuse(slot, CELL_ERROR_CODE, excelErrorMessage(error ?? '?'), 0);
 }
 
 function readSerial(n: number, slot: RejectionSlot): DayNumber {
-  if (!Number.isFinite(n)) return refuse(slot, 'date.outOfRange', `the number is ${RANGE_REASON}`, 0);
+  if (!Number.isFinite(n)) return refuse(slot, 'date.outOfRange', NUMBER_OUT_OF_RANGE, 0);
   // The fraction is the time of day, which reports ignore.
   const day = Math.floor(n);
-  if (day < 1 || day > MAX_SERIAL) return refuse(slot, 'date.outOfRange', `the serial number ${n} is ${RANGE_REASON}`, 0);
-  if (day === 60) return refuse(slot, 'date.serial60', SERIAL_60_REASON, 0);
+  if (day < 1 || day > MAX_SERIAL) return refuse(slot, 'date.outOfRange', issueMessage('date.serialOutOfRange', { serial: n }), 0);
+  if (day === 60) return refuse(slot, 'date.serial60', SERIAL_60, 0);
   return day;
 }
 
 function readJsDate(date: Date, slot: RejectionSlot): DayNumber {
-  if (Number.isNaN(date.getTime())) return refuse(slot, 'date.invalid', 'the cell holds an invalid date', 0);
+  if (Number.isNaN(date.getTime())) return refuse(slot, 'date.invalid', INVALID_DATE, 0);
   // UTC components: exceljs (and our CSV/xlsx readers) give dates as UTC instants, so the UTC
   // calendar day is the day the sheet shows, whatever the time zone of the machine running us.
   return fromParts(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), '', slot);
 }
 
-function fromParts(y: number, m: number, d: number, readAs: string, slot: RejectionSlot): DayNumber {
-  if (y < 1900 || y > 9999) return refuse(slot, 'date.outOfRange', `the year ${y} is ${RANGE_REASON}`, 0);
-  if (!isValidYmd(y, m, d)) {
-    const why = m < 1 || m > 12 ? `month ${m} does not exist` : `there is no day ${d} in month ${m} of ${y}`;
-    return refuse(slot, 'date.invalid', `not a real calendar date: ${why}${readAs}`, 0);
-  }
+function fromParts(y: number, m: number, d: number, readAs: ReadAs, slot: RejectionSlot): DayNumber {
+  if (y < 1900 || y > 9999) return refuse(slot, 'date.outOfRange', issueMessage('date.yearOutOfRange', { year: y }), 0);
+  if (!isValidYmd(y, m, d)) return refuse(slot, 'date.invalid', notACalendarDate(y, m, d, readAs), 0);
   return dayNumber(y, m, d);
+}
+
+/** Why y-m-d is no calendar date, and how the text was read when that matters. */
+function notACalendarDate(y: number, m: number, d: number, readAs: ReadAs): IssueMessage {
+  if (m < 1 || m > 12) {
+    const month = { month: m };
+    if (readAs === 'dmy') return issueMessage('date.noSuchMonth.dmy', month);
+    if (readAs === 'mdy') return issueMessage('date.noSuchMonth.mdy', month);
+    if (readAs === 'yyyymmdd') return issueMessage('date.noSuchMonth.yyyymmdd', month);
+    return issueMessage('date.noSuchMonth', month);
+  }
+  const day = { day: d, month: m, year: y };
+  if (readAs === 'dmy') return issueMessage('date.noSuchDay.dmy', day);
+  if (readAs === 'mdy') return issueMessage('date.noSuchDay.mdy', day);
+  if (readAs === 'yyyymmdd') return issueMessage('date.noSuchDay.yyyymmdd', day);
+  return issueMessage('date.noSuchDay', day);
 }
 
 function readDateText(raw: string, order: DateOrder, slot: RejectionSlot): DayNumber {
   const text = raw.trim();
-  if (text === '') return refuse(slot, 'date.missing', 'the date is missing', 0);
+  if (text === '') return refuse(slot, 'date.missing', MISSING, 0);
   const error = excelErrorOf(text);
-  if (error !== null) return refuse(slot, CELL_ERROR_CODE, excelErrorReason(error), 0);
+  if (error !== null) return refuse(slot, CELL_ERROR_CODE, excelErrorMessage(error), 0);
 
   let m = YEAR_FIRST.exec(text);
   if (m !== null) return fromParts(Number(m[1]), Number(m[3]), Number(m[4]), '', slot);
@@ -81,15 +105,15 @@ function readDateText(raw: string, order: DateOrder, slot: RejectionSlot): DayNu
   if (m !== null) {
     const year = m[4] ?? '';
     if (year.length === 2) {
-      return refuse(slot, 'date.shortYear', `the two-digit year "${year}" is ambiguous: write the year with four digits`, 0);
+      return refuse(slot, 'date.shortYear', issueMessage('date.twoDigitYear', { year }), 0);
     }
-    if (year.length !== 4) return refuse(slot, 'date.shortYear', 'the year must have four digits', 0);
+    if (year.length !== 4) return refuse(slot, 'date.shortYear', FOUR_DIGIT_YEAR, 0);
     const a = Number(m[1]);
     const b = Number(m[3]);
     // Dots and dashes with the year last are day-first everywhere they are used; only the
     // slash is written both ways, so only the slash follows the configured order.
-    if (m[2] === '/' && order === 'MDY') return fromParts(Number(year), a, b, ' (dates in this column are read as month/day/year)', slot);
-    const readAs = m[2] === '/' ? ' (dates in this column are read as day/month/year)' : '';
+    if (m[2] === '/' && order === 'MDY') return fromParts(Number(year), a, b, 'mdy', slot);
+    const readAs = m[2] === '/' ? 'dmy' : '';
     return fromParts(Number(year), b, a, readAs, slot);
   }
 
@@ -98,14 +122,14 @@ function readDateText(raw: string, order: DateOrder, slot: RejectionSlot): DayNu
     const day = readMonthName(text, slot);
     if (day !== NOT_THIS_FORMAT) return day;
   }
-  return refuse(slot, 'date.unparseable', FORMAT_REASON, 0);
+  return refuse(slot, 'date.unparseable', UNRECOGNISED, 0);
 }
 
 function readDigits(text: string, slot: RejectionSlot): DayNumber {
-  if (text.length === 4) return refuse(slot, 'date.yearOnly', 'a year alone is not a date', 0);
+  if (text.length === 4) return refuse(slot, 'date.yearOnly', YEAR_ONLY, 0);
   if (text.length === 8 && (text.startsWith('19') || text.startsWith('20'))) {
     // YYYYMMDD, as ERP exports write it; 8-digit serials are beyond 9999-12-31 anyway.
-    return fromParts(Number(text.slice(0, 4)), Number(text.slice(4, 6)), Number(text.slice(6)), ' (read as YYYYMMDD)', slot);
+    return fromParts(Number(text.slice(0, 4)), Number(text.slice(4, 6)), Number(text.slice(6)), 'yyyymmdd', slot);
   }
   // A serial number saved as text (a CSV written from a sheet without a date format).
   return readSerial(Number(text), slot);
@@ -127,7 +151,7 @@ function readMonthName(text: string, slot: RejectionSlot): DayNumber {
   else if ((month = monthOfName(t0)) !== 0 && (day = ORDINAL.exec(t1)) !== null) year = t2; // Mar 31 2026
   else if ((month = monthOfName(t1)) !== 0 && (day = ORDINAL.exec(t2)) !== null) year = t0; // 2026 Mar 31
   else return NOT_THIS_FORMAT;
-  if (!/^\d{4}$/.test(year)) return refuse(slot, 'date.shortYear', 'the year must have four digits', 0);
+  if (!/^\d{4}$/.test(year)) return refuse(slot, 'date.shortYear', FOUR_DIGIT_YEAR, 0);
   return fromParts(Number(year), month, Number(day[1]), '', slot);
 }
 

@@ -1,9 +1,10 @@
 import type { Issue } from '../issues/issue';
+import { englishReason, issueMessage, type IssueMessage } from '../issues/messages';
 import { decimalFromNumber, parseDecimal, type Decimal } from '../money';
 import type { CellValue, Grid } from './cellValue';
 import { cellText } from './cellText';
 import { detectHeader } from './detectHeader';
-import { CELL_ERROR_CODE, excelErrorOf, excelErrorReason } from './excelError';
+import { CELL_ERROR_CODE, excelErrorMessage, excelErrorOf } from './excelError';
 import { FX_HEADER_SYNONYMS, type FxField } from './headerSynonyms';
 import { isBlankCell } from './isBlankCell';
 import type { HeaderFailure, HeaderSpec } from './mapColumns';
@@ -70,27 +71,27 @@ export function parseFxTable(grid: Grid, options: FxTableOptions = {}): FxTableR
     const currencyCell = cells[currencyColumn];
     const rateCell = cells[rateColumn];
     if (isBlankCell(currencyCell) && isBlankCell(rateCell)) continue;
-    const issue = (column: string, value: string, code: string, reason: string): void => {
-      issues.push({ code, sheet: grid.sheet, row, column, value, reason });
+    const issue = (column: string, value: string, code: string, message: IssueMessage): void => {
+      issues.push({ code, sheet: grid.sheet, row, column, value, reason: englishReason(message), message });
     };
 
     const code = readCurrency(currencyCell, slot);
     if (code === null || code === '') {
-      if (code === '') issue(currencyHeader, '', 'fx.currencyMissing', 'the currency is missing');
-      else issue(currencyHeader, cellText(currencyCell), slot.code, slot.reason);
+      if (code === '') issue(currencyHeader, '', 'fx.currencyMissing', issueMessage('currency.missing'));
+      else issue(currencyHeader, cellText(currencyCell), slot.code, slot.message);
       continue;
     }
     const rate = readRate(rateCell, decimal);
-    if (typeof rate === 'string') {
+    if ('key' in rate) {
       const error = excelErrorOf(rateCell);
-      if (error !== null) issue(rateHeader, cellText(rateCell), CELL_ERROR_CODE, excelErrorReason(error));
+      if (error !== null) issue(rateHeader, cellText(rateCell), CELL_ERROR_CODE, excelErrorMessage(error));
       else issue(rateHeader, cellText(rateCell), 'fx.rateInvalid', rate);
       continue;
     }
     const known = rates.get(code);
     if (known !== undefined) {
       if (known.digits !== rate.digits || known.scale !== rate.scale) {
-        issue(rateHeader, cellText(rateCell), 'fx.duplicate', `a second, different rate for ${code}; the first one (row ${firstRowOf.get(code) ?? 0}) is used`);
+        issue(rateHeader, cellText(rateCell), 'fx.duplicate', issueMessage('fx.duplicate', { currency: code, row: firstRowOf.get(code) ?? 0 }));
       }
       continue;
     }
@@ -101,18 +102,18 @@ export function parseFxTable(grid: Grid, options: FxTableOptions = {}): FxTableR
 }
 
 /** A positive exact rate, or the reason why the cell holds none. */
-function readRate(cell: CellValue, decimal: DecimalSeparator): Decimal | string {
+function readRate(cell: CellValue, decimal: DecimalSeparator): Decimal | IssueMessage {
   let rate: Decimal | null = null;
   if (typeof cell === 'number') rate = decimalFromNumber(cell);
   else if (typeof cell === 'string') {
-    if (cell.trim() === '') return 'the rate is missing';
+    if (cell.trim() === '') return issueMessage('fx.rateMissing');
     // Rates carry no thousands separators, so a lone `.` or `,` can only be the decimal point:
     // `0.2315` and `0,2315` both read, whatever the configured separator is.
     const t = cell.trim();
     const single = (t.match(/[.,]/g) ?? []).length === 1 ? (t.includes(',') ? ',' : '.') : decimal;
     rate = parseDecimal(t, single);
-  } else if (cell === null || cell === undefined) return 'the rate is missing';
-  if (rate === null) return 'not a number';
-  if (rate.digits <= 0n) return 'an exchange rate must be greater than zero';
+  } else if (cell === null || cell === undefined) return issueMessage('fx.rateMissing');
+  if (rate === null) return issueMessage('value.notANumber');
+  if (rate.digits <= 0n) return issueMessage('fx.rateNotPositive');
   return rate;
 }

@@ -1,5 +1,6 @@
 import type { CellValue } from './cellValue';
-import { CELL_ERROR_CODE, excelErrorOf, excelErrorReason } from './excelError';
+import { issueMessage } from '../issues/messages';
+import { CELL_ERROR_CODE, excelErrorMessage, excelErrorOf } from './excelError';
 import { isoDateOfUtc } from './dateParts';
 import { refuse, rejectionSlot, toParsed, type Parsed, type RejectionSlot } from './parsed';
 
@@ -7,6 +8,10 @@ import { refuse, rejectionSlot, toParsed, type Parsed, type RejectionSlot } from
 export type TextField = 'account' | 'manager' | 'product' | 'id';
 
 const NON_ASCII = /[^\x00-\x7f]/;
+const NOT_FINITE = issueMessage('text.notFinite');
+const INVALID_DATE = issueMessage('cell.invalidDate');
+const TRUE_NOT_NAME = issueMessage('text.logical', { value: 'TRUE' });
+const FALSE_NOT_NAME = issueMessage('text.logical', { value: 'FALSE' });
 
 /**
  * Text of a number as Excel shows it: normalised to 15 significant digits, integers without
@@ -30,26 +35,26 @@ export function readText(cell: CellValue, field: TextField, slot: RejectionSlot)
     const t = cell.trim();
     if (t.charCodeAt(0) === 35) {
       const error = excelErrorOf(t);
-      if (error !== null) return refuse(slot, CELL_ERROR_CODE, excelErrorReason(error), null);
+      if (error !== null) return refuse(slot, CELL_ERROR_CODE, excelErrorMessage(error), null);
     }
     // NFC so that "Müller" typed on Windows and exported from macOS (decomposed) is one name;
     // ASCII text, the common case, is already NFC.
     return NON_ASCII.test(t) ? t.normalize('NFC') : t;
   }
   if (typeof cell === 'number') {
-    if (!Number.isFinite(cell)) return refuse(slot, `${field}.invalid`, 'not a finite number', null);
+    if (!Number.isFinite(cell)) return refuse(slot, `${field}.invalid`, NOT_FINITE, null);
     return numberText(cell);
   }
   if (cell === null || cell === undefined) return '';
   if (cell instanceof Date) {
-    if (Number.isNaN(cell.getTime())) return refuse(slot, `${field}.invalid`, 'the cell holds an invalid date', null);
+    if (Number.isNaN(cell.getTime())) return refuse(slot, `${field}.invalid`, INVALID_DATE, null);
     return isoDateOfUtc(cell);
   }
   if (typeof cell === 'boolean') {
     // A TRUE/FALSE in a name column is a sign of a shifted or wrong column, not a name.
-    return refuse(slot, `${field}.invalid`, `${cell ? 'TRUE' : 'FALSE'} is a logical value, not a name`, null);
+    return refuse(slot, `${field}.invalid`, cell ? TRUE_NOT_NAME : FALSE_NOT_NAME, null);
   }
-  return refuse(slot, CELL_ERROR_CODE, excelErrorReason(excelErrorOf(cell) ?? '?'), null);
+  return refuse(slot, CELL_ERROR_CODE, excelErrorMessage(excelErrorOf(cell) ?? '?'), null);
 }
 
 /**

@@ -1,10 +1,13 @@
+import { englishReason, type IssueMessage } from '../issues/messages';
+
 /**
- * Why a value was refused: a stable machine `code` (the message catalog is keyed by it) and a
- * `reason` in plain English words for the Data Issues sheet.
+ * Why a value was refused: a stable machine `code`, the `message` (sentence key and values, which
+ * the reports translate) and its `reason` in plain English words.
  */
 export interface Rejection {
   readonly code: string;
   readonly reason: string;
+  readonly message: IssueMessage;
 }
 
 /**
@@ -13,33 +16,36 @@ export interface Rejection {
  */
 export type Parsed<T> = { readonly ok: true; readonly value: T } | ({ readonly ok: false } & Rejection);
 
+const NONE: IssueMessage = { key: 'value.notANumber', params: {} };
+
 /**
- * A reusable, mutable {@link Rejection} that the allocation-free `read*` functions fill in when
- * they refuse a value, so the hot loop over a million rows creates no result objects.
+ * A reusable, mutable record of why a value was refused, which the allocation-free `read*`
+ * functions fill in, so the hot loop over a million rows creates no result objects. The English
+ * reason is made from `message` only when an issue is recorded.
  * @internal
  */
 export interface RejectionSlot {
   code: string;
-  reason: string;
+  message: IssueMessage;
 }
 
 /**
  * A fresh, empty {@link RejectionSlot}.
- * @example const slot = rejectionSlot(); // { code: '', reason: '' }
+ * @example const slot = rejectionSlot(); // { code: '', message: … }
  * @internal
  */
 export function rejectionSlot(): RejectionSlot {
-  return { code: '', reason: '' };
+  return { code: '', message: NONE };
 }
 
 /**
  * Fills the slot and returns `failed`, so a reader can `return refuse(slot, …, NaN)` in one line.
- * @example refuse(slot, 'amount.dash', 'a dash is not an amount', NaN) // NaN, slot filled
+ * @example refuse(slot, 'amount.dash', issueMessage('amount.dash'), NaN) // NaN, slot filled
  * @internal
  */
-export function refuse<T>(slot: RejectionSlot, code: string, reason: string, failed: T): T {
+export function refuse<T>(slot: RejectionSlot, code: string, message: IssueMessage, failed: T): T {
   slot.code = code;
-  slot.reason = reason;
+  slot.message = message;
   return failed;
 }
 
@@ -49,5 +55,5 @@ export function refuse<T>(slot: RejectionSlot, code: string, reason: string, fai
  * @internal
  */
 export function toParsed<T>(value: T, failed: boolean, slot: RejectionSlot): Parsed<T> {
-  return failed ? { ok: false, code: slot.code, reason: slot.reason } : { ok: true, value };
+  return failed ? { ok: false, code: slot.code, reason: englishReason(slot.message), message: slot.message } : { ok: true, value };
 }

@@ -1,4 +1,5 @@
 import type { Issue } from '../issues/issue';
+import { englishReason, issueMessage, type IssueMessage } from '../issues/messages';
 import type { DayNumber } from '../periods/dayNumber';
 import type { CellValue } from './cellValue';
 import { cellText } from './cellText';
@@ -8,7 +9,7 @@ import { readAmount, type DecimalSeparator } from './parseAmount';
 import { readCurrency } from './parseCurrency';
 import { readDate, type DateOrder } from './parseDate';
 import { rejectionSlot } from './parsed';
-import { readText, type TextField } from './parseText';
+import { readText } from './parseText';
 import { StringInterner } from './stringInterner';
 
 /** A rejected row: an {@link Issue}, plus the row's transaction id when the table has one. */
@@ -41,6 +42,9 @@ export interface RowReading {
 
 /** Distinct currency texts remembered; a column of junk cannot grow the memo without bound. */
 const CURRENCY_MEMO_LIMIT = 1000;
+
+const ACCOUNT_MISSING = issueMessage('account.missing');
+const MANAGER_MISSING = issueMessage('manager.missing');
 
 /**
  * Classifies the rows of a transaction table one at a time (SPEC §1.3) and collects the
@@ -111,7 +115,7 @@ export class TransactionBuilder {
 
     const day: DayNumber = readDate(vDate, dateOrder, slot);
     if (day === 0) {
-      this.reject(cells, sheetRow, 'date', vDate, slot.code, slot.reason);
+      this.reject(cells, sheetRow, 'date', vDate, slot.code, slot.message);
       return;
     }
     const accountName = readText(vAccount, 'account', slot);
@@ -126,7 +130,7 @@ export class TransactionBuilder {
     }
     const cents = readAmount(vAmount, decimal, slot);
     if (Number.isNaN(cents)) {
-      this.reject(cells, sheetRow, 'amount', vAmount, slot.code, slot.reason);
+      this.reject(cells, sheetRow, 'amount', vAmount, slot.code, slot.message);
       return;
     }
     // A currency column holds a handful of distinct texts: remember what each one read as.
@@ -136,16 +140,16 @@ export class TransactionBuilder {
       if (currency !== null && typeof vCurrency === 'string' && this.currencyMemo.size < CURRENCY_MEMO_LIMIT) this.currencyMemo.set(vCurrency, currency);
     }
     if (currency === null) {
-      this.reject(cells, sheetRow, 'currency', vCurrency, slot.code, slot.reason);
+      this.reject(cells, sheetRow, 'currency', vCurrency, slot.code, slot.message);
       return;
     }
     const productName = c.product >= 0 ? readText(vProduct, 'product', slot) : '';
     if (productName === null) {
-      this.reject(cells, sheetRow, 'product', vProduct, slot.code, slot.reason);
+      this.reject(cells, sheetRow, 'product', vProduct, slot.code, slot.message);
       return;
     }
     if (c.id >= 0 && readText(vId, 'id', slot) === null) {
-      this.reject(cells, sheetRow, 'id', vId, slot.code, slot.reason);
+      this.reject(cells, sheetRow, 'id', vId, slot.code, slot.message);
       return;
     }
     this.accept(
@@ -173,16 +177,16 @@ export class TransactionBuilder {
   }
 
   /** Records a rejected row: one issue naming the row, column, raw value and reason. */
-  reject(cells: readonly CellValue[], sheetRow: number, field: Field, value: CellValue, code: string, reason: string): void {
+  reject(cells: readonly CellValue[], sheetRow: number, field: Field, value: CellValue, code: string, message: IssueMessage): void {
     const { sheet, headerOf, columns } = this.reading;
-    const issue: IntakeIssue = { code, sheet, row: sheetRow, column: headerOf(field), value: cellText(value), reason };
+    const issue: IntakeIssue = { code, sheet, row: sheetRow, column: headerOf(field), value: cellText(value), reason: englishReason(message), message };
     const id = columns.id >= 0 ? cellText(cells[columns.id]).trim() : '';
     this.issues.push(id === '' ? issue : { ...issue, transactionId: id });
   }
 
   // A required name that is empty is "missing"; one the reader refused carries its reason.
-  private rejectName(cells: readonly CellValue[], sheetRow: number, field: TextField, value: CellValue, text: string | null): void {
-    if (text === null) this.reject(cells, sheetRow, field, value, this.slot.code, this.slot.reason);
-    else this.reject(cells, sheetRow, field, value, `${field}.missing`, `the ${field} is missing`);
+  private rejectName(cells: readonly CellValue[], sheetRow: number, field: 'account' | 'manager', value: CellValue, text: string | null): void {
+    if (text === null) this.reject(cells, sheetRow, field, value, this.slot.code, this.slot.message);
+    else this.reject(cells, sheetRow, field, value, `${field}.missing`, field === 'account' ? ACCOUNT_MISSING : MANAGER_MISSING);
   }
 }

@@ -1,4 +1,6 @@
 import type { CellValue, Grid } from '../intake/cellValue';
+import { issueMessage, type IssueMessage } from '../issues/messages';
+import { missingColumnMessage } from '../issues/missingColumnMessage';
 import type { FiscalStartMonth } from '../periods/fiscalStartMonth';
 import { parsePeriodLabel } from '../periods/parsePeriodLabel';
 import { periodLabel, type FiscalPeriod } from '../periods/periodLabel';
@@ -66,13 +68,12 @@ export function parseQuotaTable(
   const table: QuotaTable = { fiscalStart, managers };
   const match = findColumns(grid, QUOTA_HEADERS);
   const { headerIndex, headers, columns } = match;
-  const found = headers.filter((h) => h !== '').join(', ') || '(none)';
   if (headerIndex < 0) return { table, issues };
 
-  const missing = (field: string) =>
+  const missing = (field: 'manager' | 'period' | 'quota') =>
     issues.push(
       tableIssue('quotas.missingColumn', grid.sheet, grid.firstRow + headerIndex, field, '',
-        `no ${field} column; headers found: ${found}`, 'error'),
+        missingColumnMessage(field, headers), 'error'),
     );
   if (columns.manager < 0) {
     missing('manager');
@@ -126,25 +127,24 @@ export function parseQuotaTable(
   }
 
   for (const c of cells) {
-    const err = (code: string, column: string, value: CellValue, reason: string) =>
-      issues.push(tableIssue(code, grid.sheet, c.row, column, cellText(value), reason, 'error'));
+    const err = (code: string, column: string, value: CellValue, message: IssueMessage) =>
+      issues.push(tableIssue(code, grid.sheet, c.row, column, cellText(value), message, 'error'));
     if (c.manager === '') {
-      err('quotas.managerMissing', c.managerColumn, c.managerValue, 'no manager on this quota line');
+      err('quotas.managerMissing', c.managerColumn, c.managerValue, issueMessage('quotas.managerMissing'));
       continue;
     }
     if (c.period === null) {
-      err('quotas.periodUnparseable', c.periodColumn, c.periodValue,
-        'not a period: write e.g. 2026-Q1, Q1 2026, FY2027-Q3 or 2026');
+      err('quotas.periodUnparseable', c.periodColumn, c.periodValue, issueMessage('quotas.periodUnparseable'));
       continue;
     }
     if (isBlankCell(c.quotaValue)) continue;
     const cents = parseQuotaAmount(c.quotaValue, options.decimalSeparator);
     if (cents === null) {
-      err('quotas.amountUnparseable', c.quotaColumn, c.quotaValue, 'not an amount');
+      err('quotas.amountUnparseable', c.quotaColumn, c.quotaValue, issueMessage('value.notAnAmount'));
       continue;
     }
     if (cents < 0) {
-      err('quotas.negative', c.quotaColumn, c.quotaValue, 'a quota cannot be negative; the line is not used');
+      err('quotas.negative', c.quotaColumn, c.quotaValue, issueMessage('quotas.negative'));
       continue;
     }
     const known = resolve(c.manager);
@@ -152,7 +152,7 @@ export function parseQuotaTable(
     if (known === null && !unknownReported.has(name)) {
       unknownReported.add(name);
       issues.push(tableIssue('quotas.unknownManager', grid.sheet, c.row, c.managerColumn, c.manager,
-        `${c.manager} has no accepted transactions; the quota is still used`, 'warning'));
+        issueMessage('quotas.unknownManager', { name: c.manager }), 'warning'));
     }
     const periods = managers.get(name) ?? new Map<number, Quota>();
     managers.set(name, periods);
@@ -160,7 +160,7 @@ export function parseQuotaTable(
     const first = periods.get(key);
     if (first) {
       issues.push(tableIssue('quotas.duplicate', grid.sheet, c.row, c.quotaColumn, cellText(c.quotaValue),
-        `second quota for ${name}, ${periodLabel(c.period, fiscalStart)}; the first one (row ${first.row}) is used`, 'warning'));
+        issueMessage('quotas.duplicate', { name, period: periodLabel(c.period, fiscalStart), row: first.row }), 'warning'));
       continue;
     }
     periods.set(key, { cents, derived: false, row: c.row });
@@ -171,7 +171,7 @@ export function parseQuotaTable(
       const annual = periods.get(quotaKey(fy, 0));
       const label = periodLabel({ kind: 'year', fiscalYear: fy }, fiscalStart);
       issues.push(tableIssue('quotas.annualMismatch', grid.sheet, annual?.row ?? 0, 'quota', String((annual?.cents ?? 0) / 100),
-        `${name}'s ${label} quota differs from the sum of its four quarterly quotas; each is used as given`, 'warning'));
+        issueMessage('quotas.annualMismatch', { name, period: label }), 'warning'));
     }
   }
   return { table, issues };

@@ -1,4 +1,5 @@
 import type { Issue } from '../issues/issue';
+import { englishReason, type IssueMessage } from '../issues/messages';
 
 /**
  * How much an issue matters: an `error` means the line was not used, a `warning` means it was
@@ -13,8 +14,8 @@ export interface TableIssue extends Issue {
 }
 
 /**
- * Builds a {@link TableIssue}.
- * @example tableIssue('quotas.duplicate', 'Quotas', 7, 'Quota', '5000', 'duplicate …', 'warning')
+ * Builds a {@link TableIssue}; its English `reason` is made from `message`.
+ * @example tableIssue('quotas.duplicate', 'Quotas', 7, 'Quota', '5000', issueMessage('quotas.duplicate', { … }), 'warning')
  */
 export function tableIssue(
   code: string,
@@ -22,8 +23,8 @@ export function tableIssue(
   row: number,
   column: string,
   value: string,
-  reason: string,
+  message: IssueMessage,
   severity: Severity,
 ): TableIssue {
-  return { code, sheet, row, column, value, reason, severity };
+  return { code, sheet, row, column, value, reason: englishReason(message), message, severity };
 }

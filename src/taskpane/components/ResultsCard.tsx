@@ -7,22 +7,16 @@ import {
   MessageBar,
   MessageBarBody,
   Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   tokens,
   typographyStyles,
 } from '@fluentui/react-components';
 import { forwardRef, useId, type ReactElement } from 'react';
 import type { CatalogKey } from '../../reports/i18n/catalog';
 import { usePaneLocale } from '../i18n/usePaneLocale';
-import { translateIssueReason } from '../../reports/build/translateIssueReason';
 import type { SourceCellRef } from '../paneActions';
-import type { IssueRow, RunSummary } from '../results/runSummary';
+import type { RunSummary } from '../results/runSummary';
 import { Facts } from './Facts';
+import { IssueList } from './IssueList';
 
 export interface ResultsCardProps {
   readonly summary: RunSummary;
@@ -46,8 +40,6 @@ const useStyles = makeStyles({
   title: { ...typographyStyles.subtitle2, margin: 0 },
   sheets: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS, margin: 0, paddingLeft: 0, listStyleType: 'none' },
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
-  issueRow: { cursor: 'pointer' },
-  value: { overflowWrap: 'anywhere' },
   muted: { color: tokens.colorNeutralForeground2 },
 });
 
@@ -61,17 +53,12 @@ export const ResultsCard = forwardRef<HTMLHeadingElement, ResultsCardProps>(func
   { summary, onActivateSheet, onSelectSourceCell, maxIssues = 100 },
   titleRef,
 ): ReactElement {
-  const { t, format, language } = usePaneLocale();
+  const { t, format } = usePaneLocale();
   const styles = useStyles();
   const titleId = useId();
   const issuesId = useId();
   const na = t('pane.results.notAvailable');
   const ratio = (x: number | null) => (x === null ? na : format.percent(x));
-  const issuesSheet = summary.sheets.find((s) => s.role === 'issues')?.name;
-  const shown = summary.issues.slice(0, maxIssues);
-  const select = (issue: IssueRow) => {
-    if (issue.row > 0) onSelectSourceCell({ sheet: issue.sheet, row: issue.row, column: issue.column });
-  };
 
   return (
     <Card className={styles.card} aria-labelledby={titleId}>
@@ -137,55 +124,13 @@ export const ResultsCard = forwardRef<HTMLHeadingElement, ResultsCardProps>(func
         ) : (
           <>
             <Body1 className={styles.muted}>{t('pane.results.issues.intro')}</Body1>
-            <Table size="small" aria-labelledby={issuesId}>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>{t('pane.results.issues.row')}</TableHeaderCell>
-                  <TableHeaderCell>{t('pane.results.issues.column')}</TableHeaderCell>
-                  <TableHeaderCell>{t('pane.results.issues.value')}</TableHeaderCell>
-                  <TableHeaderCell>{t('pane.results.issues.reason')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {shown.map((issue, i) => (
-                  <TableRow
-                    key={`${issue.sheet}:${issue.row}:${issue.column}:${i}`}
-                    className={issue.row > 0 ? styles.issueRow : undefined}
-                    onClick={() => select(issue)}
-                  >
-                    <TableCell>
-                      {issue.row > 0 ? (
-                        <Link
-                          as="button"
-                          aria-label={t('pane.results.issues.goTo', { sheet: issue.sheet, row: issue.row, column: issue.column })}
-                          onClick={(e) => {
-                            // The row's own click handler selects the cell; one call, not two.
-                            e.stopPropagation();
-                            select(issue);
-                          }}
-                        >
-                          {String(issue.row)}
-                        </Link>
-                      ) : (
-                        na
-                      )}
-                    </TableCell>
-                    <TableCell className={styles.value}>{issue.column}</TableCell>
-                    <TableCell className={styles.value}>{issue.value}</TableCell>
-                    <TableCell className={styles.value}>{translateIssueReason(issue, language)}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-            {summary.issues.length > shown.length && (
-              <Body1 className={styles.muted}>
-                {t('pane.results.issues.more', {
-                  shown: format.integer(shown.length),
-                  count: format.integer(summary.issues.length),
-                  sheet: issuesSheet ?? '',
-                })}
-              </Body1>
-            )}
+            <IssueList
+              issues={summary.issues}
+              labelledBy={issuesId}
+              onSelectSourceCell={onSelectSourceCell}
+              maxIssues={maxIssues}
+              issuesSheet={summary.sheets.find((s) => s.role === 'issues')?.name ?? ''}
+            />
           </>
         )}
       </section>

@@ -1,5 +1,6 @@
 import type { RunResult } from '../../app/runAnalysis';
 import type { HhiBand } from '../../core/concentration/concentration';
+import type { IssueMessage } from '../../core/issues/messages';
 import { isoDate } from '../../core/periods/dayNumber';
 import type { WrittenSheet } from '../paneActions';
 
@@ -15,6 +16,8 @@ export interface IssueRow {
   readonly value: string;
   /** Plain-words reason (English, from the engine). */
   readonly reason: string;
+  /** The reason as a message key and values, which the pane says in its language. */
+  readonly message?: IssueMessage;
 }
 
 /** What the results card shows after a run. Money in cents, ratios unrounded, dates ISO. */
@@ -53,13 +56,14 @@ export function summaryFromRun(result: RunResult, sheets: readonly WrittenSheet[
   const { analysis, intake } = result;
   const concentration = analysis.concentration;
   const totals = analysis.commission?.totals;
-  const issue = (i: { code: string; sheet: string; row: number; column: string; value: string; reason: string }): IssueRow => ({
+  const issue = (i: IssueRow): IssueRow => ({
     code: i.code,
     sheet: i.sheet,
     row: i.row,
     column: i.column,
     value: i.value,
     reason: i.reason,
+    ...(i.message !== undefined && { message: i.message }),
   });
   return {
     asOf: isoDate(analysis.asOf),

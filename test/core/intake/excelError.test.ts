@@ -5,10 +5,10 @@ describe('Excel errors', () => {
     const reason = `the cell holds the Excel error ${literal}`;
     for (const cell of [{ error: literal }, literal, ` ${literal.toLowerCase()} `]) {
       expect(excelErrorOf(cell)).toBe(literal);
-      expect(parseDate(cell, 'DMY')).toEqual({ ok: false, code: 'cell.error', reason });
-      expect(parseAmount(cell, '.')).toEqual({ ok: false, code: 'cell.error', reason });
-      expect(parseText(cell, 'account')).toEqual({ ok: false, code: 'cell.error', reason });
-      expect(parseCurrency(cell)).toEqual({ ok: false, code: 'cell.error', reason });
+      expect(parseDate(cell, 'DMY')).toEqual({ ok: false, code: 'cell.error', reason, message: { key: 'cell.excelError', params: { error: expect.any(String) } } });
+      expect(parseAmount(cell, '.')).toEqual({ ok: false, code: 'cell.error', reason, message: { key: 'cell.excelError', params: { error: expect.any(String) } } });
+      expect(parseText(cell, 'account')).toEqual({ ok: false, code: 'cell.error', reason, message: { key: 'cell.excelError', params: { error: expect.any(String) } } });
+      expect(parseCurrency(cell)).toEqual({ ok: false, code: 'cell.error', reason, message: { key: 'cell.excelError', params: { error: expect.any(String) } } });
     }
   });
 

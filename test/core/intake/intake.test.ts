@@ -96,7 +96,7 @@ describe('intake', () => {
     expect(r).toMatchObject({ headerRow: 12, rows: 5, accepted: 2, rejected: 1, blank: 2 });
     expect(Array.from(r.transactions.row)).toEqual([13, 17]);
     expect(r.issues).toEqual([
-      { code: 'amount.unparseable', sheet: 'Sales', row: 16, column: 'Amount', value: 'oops', reason: 'not a number' },
+      { code: 'amount.unparseable', sheet: 'Sales', row: 16, column: 'Amount', value: 'oops', reason: 'not a number', message: { key: 'value.notANumber', params: {} } },
     ]);
   });
 
@@ -144,15 +144,15 @@ describe('intake', () => {
       ]),
     );
     expect(r.issues).toEqual([
-      { code: 'cell.error', sheet: 'Sales', row: 2, column: 'Product', value: '#REF!', reason: 'the cell holds the Excel error #REF!', transactionId: 'T1' },
-      { code: 'id.invalid', sheet: 'Sales', row: 3, column: 'ID', value: 'TRUE', reason: 'TRUE is a logical value, not a name', transactionId: 'TRUE' },
+      { code: 'cell.error', sheet: 'Sales', row: 2, column: 'Product', value: '#REF!', reason: 'the cell holds the Excel error #REF!', message: { key: 'cell.excelError', params: { error: '#REF!' } }, transactionId: 'T1' },
+      { code: 'id.invalid', sheet: 'Sales', row: 3, column: 'ID', value: 'TRUE', reason: 'TRUE is a logical value, not a name', message: { key: 'text.logical', params: { value: 'TRUE' } }, transactionId: 'TRUE' },
     ]);
   });
 
   it('names the transaction id of a rejected row', () => {
     const r = ok(grid([[...HEADER, 'Invoice'], ['2026-01-01', 'A', 'M', '-', ' INV-9 '], ['2026-01-01', 'A', 'M', '-', null]]));
     expect(r.issues[0]).toEqual({
-      code: 'amount.dash', sheet: 'Sales', row: 2, column: 'Amount', value: '-', reason: 'a dash is not an amount', transactionId: 'INV-9',
+      code: 'amount.dash', sheet: 'Sales', row: 2, column: 'Amount', value: '-', reason: 'a dash is not an amount', message: { key: 'amount.dash', params: {} }, transactionId: 'INV-9',
     });
     expect(r.issues[1]).not.toHaveProperty('transactionId');
   });
@@ -292,7 +292,7 @@ describe('intake', () => {
       );
       expect(r).toMatchObject({ accepted: 1, rejected: 2, blank: 0 });
       expect(r.issues).toEqual([
-        { code: 'fx.noRate', sheet: 'Sales', row: 2, column: 'Currency', value: 'PLN', reason: 'no exchange rate for PLN' },
+        { code: 'fx.noRate', sheet: 'Sales', row: 2, column: 'Currency', value: 'PLN', reason: 'no exchange rate for PLN', message: { key: 'fx.noRate', params: { currency: 'PLN' } } },
         expect.objectContaining({ row: 4, code: 'date.unparseable' }),
       ]);
       // names only seen on the rejected row are not in the transactions

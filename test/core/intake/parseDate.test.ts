@@ -20,7 +20,7 @@ describe('parseDate: Excel serial numbers', () => {
   });
 
   it.each([60, 60.5])('refuses serial %p (the phantom 29 February 1900)', (serial) => {
-    expect(parseDate(serial, 'DMY')).toEqual({ ok: false, code: 'date.serial60', reason: SERIAL_60_REASON });
+    expect(parseDate(serial, 'DMY')).toEqual({ ok: false, code: 'date.serial60', reason: SERIAL_60_REASON, message: { key: 'date.serial60', params: {} } });
     expect(SERIAL_60_REASON).toBe('serial 60 is 29 February 1900, a day that does not exist (a known Excel quirk)');
   });
 
@@ -167,6 +167,6 @@ describe('parseDate: other cells', () => {
     [{ error: '#REF!' }, 'cell.error', 'the cell holds the Excel error #REF!'],
     [{ error: '#GETTING_DATA' }, 'cell.error', 'the cell holds the Excel error #GETTING_DATA'],
   ])('%p → %p', (cell, code, reason) => {
-    expect(parseDate(cell, 'DMY')).toEqual({ ok: false, code, reason });
+    expect(parseDate(cell, 'DMY')).toEqual({ ok: false, code, reason, message: expect.objectContaining({ key: expect.any(String) }) });
   });
 });

@@ -65,15 +65,15 @@ describe('parseFxTable', () => {
     expect(r.rates.get('GBP')).toEqual({ digits: 117n, scale: 2 });
     expect(r.headerRow).toBe(2);
     expect(r.issues).toEqual([
-      { code: 'currency.invalid', sheet: 'FX Rates', row: 6, column: 'Currency', value: 'Zloty', reason: 'not a three-letter currency code such as EUR, USD or PLN' },
-      { code: 'fx.currencyMissing', sheet: 'FX Rates', row: 7, column: 'Currency', value: '', reason: 'the currency is missing' },
-      { code: 'fx.rateInvalid', sheet: 'FX Rates', row: 8, column: 'Rate', value: 'abc', reason: 'not a number' },
-      { code: 'fx.rateInvalid', sheet: 'FX Rates', row: 10, column: 'Rate', value: '0', reason: 'an exchange rate must be greater than zero' },
-      { code: 'fx.rateInvalid', sheet: 'FX Rates', row: 11, column: 'Rate', value: '-0.09', reason: 'an exchange rate must be greater than zero' },
-      { code: 'cell.error', sheet: 'FX Rates', row: 12, column: 'Rate', value: '#N/A', reason: 'the cell holds the Excel error #N/A' },
-      { code: 'fx.rateInvalid', sheet: 'FX Rates', row: 13, column: 'Rate', value: '', reason: 'the rate is missing' },
-      { code: 'fx.duplicate', sheet: 'FX Rates', row: 15, column: 'Rate', value: '0.25', reason: 'a second, different rate for PLN; the first one (row 3) is used' },
-      { code: 'cell.error', sheet: 'FX Rates', row: 16, column: 'Currency', value: '#REF!', reason: 'the cell holds the Excel error #REF!' },
+      { code: 'currency.invalid', sheet: 'FX Rates', row: 6, column: 'Currency', value: 'Zloty', reason: 'not a three-letter currency code such as EUR, USD or PLN', message: { key: 'currency.invalid', params: {} } },
+      { code: 'fx.currencyMissing', sheet: 'FX Rates', row: 7, column: 'Currency', value: '', reason: 'the currency is missing', message: expect.objectContaining({ key: expect.any(String) }) },
+      { code: 'fx.rateInvalid', sheet: 'FX Rates', row: 8, column: 'Rate', value: 'abc', reason: 'not a number', message: expect.objectContaining({ key: expect.any(String) }) },
+      { code: 'fx.rateInvalid', sheet: 'FX Rates', row: 10, column: 'Rate', value: '0', reason: 'an exchange rate must be greater than zero', message: expect.objectContaining({ key: expect.any(String) }) },
+      { code: 'fx.rateInvalid', sheet: 'FX Rates', row: 11, column: 'Rate', value: '-0.09', reason: 'an exchange rate must be greater than zero', message: expect.objectContaining({ key: expect.any(String) }) },
+      { code: 'cell.error', sheet: 'FX Rates', row: 12, column: 'Rate', value: '#N/A', reason: 'the cell holds the Excel error #N/A', message: expect.objectContaining({ key: expect.any(String) }) },
+      { code: 'fx.rateInvalid', sheet: 'FX Rates', row: 13, column: 'Rate', value: '', reason: 'the rate is missing', message: expect.objectContaining({ key: expect.any(String) }) },
+      { code: 'fx.duplicate', sheet: 'FX Rates', row: 15, column: 'Rate', value: '0.25', reason: 'a second, different rate for PLN; the first one (row 3) is used', message: { key: 'fx.duplicate', params: { currency: 'PLN', row: 3 } } },
+      { code: 'cell.error', sheet: 'FX Rates', row: 16, column: 'Currency', value: '#REF!', reason: 'the cell holds the Excel error #REF!', message: expect.objectContaining({ key: expect.any(String) }) },
     ]);
   });
 

@@ -28,7 +28,7 @@ describe('parseText', () => {
     ['#NAME?', 'cell.error', 'the cell holds the Excel error #NAME?'],
     [' #null! ', 'cell.error', 'the cell holds the Excel error #NULL!'],
   ])('refuses %p', (cell, code, reason) => {
-    expect(parseText(cell, 'manager')).toEqual({ ok: false, code, reason });
+    expect(parseText(cell, 'manager')).toEqual({ ok: false, code, reason, message: expect.objectContaining({ key: expect.any(String) }) });
   });
 
   it('keeps text that only starts with #', () => {

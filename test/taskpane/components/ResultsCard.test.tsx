@@ -4,7 +4,8 @@ import { ResultsCard } from '../../../src/taskpane/components/ResultsCard';
 import type { RunSummary } from '../../../src/taskpane/results/runSummary';
 import { SUMMARY } from '../support/fixtures';
 import { renderPane } from '../support/renderPane';
-import { message } from '../../../src/reports/i18n/catalog';
+import { englishReason, issueMessage, type IssueMessage } from '../../../src/core/issues/messages';
+import type { IssueRow } from '../../../src/taskpane/results/runSummary';
 
 const plain = (s: string | null | undefined) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ');
 
@@ -12,6 +13,37 @@ function facts(): Record<string, string> {
   const terms = screen.getAllByRole('term');
   return Object.fromEntries(terms.map((dt) => [dt.textContent ?? '', plain(dt.nextElementSibling?.textContent)]));
 }
+
+/** The text parts of each issue in a list: [row link, column, value] on the first line, then the reason. */
+function items(list: HTMLElement): string[][] {
+  return within(list)
+    .getAllByRole('listitem')
+    .filter((li) => li.querySelector('ul') === null)
+    .map((li) => {
+      const [where, reason] = [...li.children];
+      return [...[...(where?.children ?? [])].map((e) => plain(e.textContent)), plain(reason?.textContent)];
+    });
+}
+
+const engineIssue = (row: number, column: string, value: string, message: IssueMessage, sheet = 'Sales'): IssueRow => ({
+  code: message.key, sheet, row, column, value, reason: englishReason(message), message,
+});
+
+/** Issues as the engine makes them (with message keys), from two sheets. */
+const WITH_MESSAGES: RunSummary = {
+  ...SUMMARY,
+  issues: [
+    engineIssue(17, 'Amount', 'abc', issueMessage('value.notANumber')),
+    engineIssue(42, 'Invoice Date', '', issueMessage('date.missing')),
+    { code: 'keyAccounts.unknown', sheet: 'Key Accounts', row: 0, column: 'Account', value: 'Zeta', reason: 'no such account' },
+  ],
+};
+
+/** A summary with `n` rejected amounts, rows 2, 3, … */
+const many = (n: number): RunSummary => ({
+  ...SUMMARY,
+  issues: Array.from({ length: n }, (_, i) => engineIssue(i + 2, 'Amount', `x${i}`, issueMessage('value.notANumber'))),
+});
 
 function setup(summary: RunSummary = SUMMARY, language: 'en' | 'de' = 'en', maxIssues?: number) {
   const user = userEvent.setup();
@@ -51,13 +83,12 @@ describe('ResultsCard', () => {
     });
   });
 
-  it('shows issue reasons in the pane language when the engine reason has a translation', () => {
-    setup(SUMMARY, 'de');
-    const german = message('de', 'reason.notANumber');
-    expect(german).not.toBe('not a number');
-    expect(screen.getByText(german)).toBeTruthy();
-    // A reason without a translation stays as the engine wrote it.
-    expect(screen.getByText('no date')).toBeTruthy();
+  it('shows issue reasons in the pane language, by their message key', () => {
+    setup(WITH_MESSAGES, 'de');
+    expect(screen.getByText('keine Zahl')).toBeTruthy();
+    expect(screen.getByText('das Datum fehlt')).toBeTruthy();
+    // A reason without a message (not made by the engine) stays as it was written.
+    expect(screen.getByText('no such account')).toBeTruthy();
   });
 
   it('says when there is no plan or no quota', () => {
@@ -83,18 +114,24 @@ describe('ResultsCard', () => {
     ).toBeTruthy();
   });
 
-  it('lists the data issues; clicking a row selects its source cell (once)', async () => {
-    const { user, onSelectSourceCell } = setup();
+  it('lists the data issues, one compact item each: row, column and value, then the reason', () => {
+    setup();
     expect(screen.getByRole('heading', { name: 'Data issues: 2' })).toBeTruthy();
-    const rows = within(screen.getByRole('table')).getAllByRole('row');
-    expect(rows.map((r) => within(r).queryAllByRole('cell').map((c) => c.textContent))).toEqual([
-      [],
-      ['17', 'Amount', 'abc', 'not a number'],
-      ['42', 'Invoice Date', '', 'no date'],
+    const list = screen.getByRole('list', { name: 'Data issues: 2' });
+    expect(items(list)).toEqual([
+      ['Row 17', 'Amount', 'abc', 'not a number'],
+      ['Row 42', 'Invoice Date', 'empty', 'no date'],
     ]);
-    await user.click(within(rows[2]!).getByText('no date'));
+    expect(screen.queryByRole('table')).toBeNull();
+  });
+
+  it('selects the source cell from the row link, or a click anywhere on the item (once)', async () => {
+    const { user, onSelectSourceCell } = setup();
+    await user.click(screen.getByText('no date'));
     expect(onSelectSourceCell).toHaveBeenCalledWith({ sheet: 'Sales', row: 42, column: 'Invoice Date' });
-    await user.click(screen.getByRole('button', { name: 'Go to Sales, row 17, column Amount' }));
+    const link = screen.getByRole('button', { name: 'Go to Sales, row 17, column Amount' });
+    expect(link.textContent).toBe('Row 17');
+    await user.click(link);
     expect(onSelectSourceCell).toHaveBeenCalledTimes(2);
     expect(onSelectSourceCell).toHaveBeenLastCalledWith({ sheet: 'Sales', row: 17, column: 'Amount' });
   });
@@ -106,24 +143,47 @@ describe('ResultsCard', () => {
     expect(onSelectSourceCell).toHaveBeenCalledWith({ sheet: 'Sales', row: 42, column: 'Invoice Date' });
   });
 
-  it('does not select anything for an issue without a row', async () => {
+  it('does not select anything for an issue without a row, and offers no link for it', async () => {
     const { user, onSelectSourceCell } = setup({
       ...SUMMARY,
-      issues: [{ code: 'keyAccounts.unknown', sheet: 'Key Accounts', row: 0, column: '', value: 'Zeta', reason: 'no such account' }],
+      issues: [{ code: 'plan.badValue', sheet: 'plan.json', row: 0, column: 'tiers[0].rate', value: 'x', reason: 'no such rate' }],
     });
-    await user.click(screen.getByText('no such account'));
+    await user.click(screen.getByText('no such rate'));
     expect(onSelectSourceCell).not.toHaveBeenCalled();
+    expect(within(screen.getByRole('list', { name: 'Data issues: 1' })).queryByRole('button')).toBeNull();
   });
 
-  it('shows the first issues and says where the rest are', () => {
-    setup(SUMMARY, 'en', 1);
-    expect(within(screen.getByRole('table')).getAllByRole('row')).toHaveLength(2);
-    expect(screen.getByText('Showing the first 1 of 2. All of them are on the Data Issues sheet.')).toBeTruthy();
+  it('groups the issues by sheet when they come from more than one', () => {
+    setup(WITH_MESSAGES);
+    const groups = within(screen.getByRole('list', { name: 'Data issues: 3' })).getAllByRole('heading', { level: 4 });
+    expect(groups.map((h) => plain(h.textContent))).toEqual(['Sales (2)', 'Key Accounts (1)']);
+    expect(items(screen.getByRole('list', { name: 'Key Accounts (1)' }))).toEqual([['Account', 'Zeta', 'no such account']]);
+  });
+
+  it('shows ten issues, then ten more on request, moving focus to the first new one', async () => {
+    const { user } = setup(many(25));
+    const list = () => screen.getByRole('list', { name: 'Data issues: 25' });
+    expect(items(list())).toHaveLength(10);
+    await user.click(screen.getByRole('button', { name: 'Show 10 more' }));
+    expect(items(list())).toHaveLength(20);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Go to Sales, row 12, column Amount' }));
+    await user.keyboard('{Shift>}{Tab}{/Shift}');
+    await user.click(screen.getByRole('button', { name: 'Show 5 more' }));
+    expect(items(list())).toHaveLength(25);
+    expect(screen.queryByRole('button', { name: /^Show/ })).toBeNull();
+    expect(screen.queryByText(/All of them are on the Data Issues sheet/)).toBeNull();
+  });
+
+  it('stops at the most it may show and says where the rest are', async () => {
+    const { user } = setup(many(25), 'en', 12);
+    await user.click(screen.getByRole('button', { name: 'Show 2 more' }));
+    expect(items(screen.getByRole('list', { name: 'Data issues: 25' }))).toHaveLength(12);
+    expect(screen.getByText('Showing the first 12 of 25. All of them are on the Data Issues sheet.')).toBeTruthy();
   });
 
   it('says when every row could be used', () => {
     setup({ ...SUMMARY, rejected: 0, issues: [], sheets: SUMMARY.sheets.filter((s) => s.role !== 'issues') });
     expect(screen.getByText('Every row could be used.')).toBeTruthy();
-    expect(screen.queryByRole('table')).toBeNull();
+    expect(screen.queryByRole('list', { name: /Data issues/ })).toBeNull();
   });
 });

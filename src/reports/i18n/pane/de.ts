@@ -164,6 +164,9 @@ export const paneDe: Record<PaneMessageKey, string> = {
   'pane.results.issues.column': 'Spalte',
   'pane.results.issues.value': 'Wert',
   'pane.results.issues.reason': 'Grund',
+  'pane.results.issues.rowLink': 'Zeile {row}',
+  'pane.results.issues.emptyValue': 'leer',
+  'pane.results.issues.showMore': '{count} weitere anzeigen',
   'pane.results.issues.goTo': 'Gehe zu {sheet}, Zeile {row}, Spalte {column}',
 
   'pane.error.dismiss': 'Schließen',

@@ -175,6 +175,9 @@ export const paneEn = {
   'pane.results.issues.column': 'Column',
   'pane.results.issues.value': 'Value',
   'pane.results.issues.reason': 'Reason',
+  'pane.results.issues.rowLink': 'Row {row}',
+  'pane.results.issues.emptyValue': 'empty',
+  'pane.results.issues.showMore': 'Show {count} more',
   'pane.results.issues.goTo': 'Go to {sheet}, row {row}, column {column}',
 
   // Errors: a title and what to do.

@@ -164,6 +164,9 @@ export const paneEs: Record<PaneMessageKey, string> = {
   'pane.results.issues.column': 'Columna',
   'pane.results.issues.value': 'Valor',
   'pane.results.issues.reason': 'Motivo',
+  'pane.results.issues.rowLink': 'Fila {row}',
+  'pane.results.issues.emptyValue': 'vacío',
+  'pane.results.issues.showMore': 'Mostrar {count} más',
   'pane.results.issues.goTo': 'Ir a {sheet}, fila {row}, columna {column}',
 
   'pane.error.dismiss': 'Descartar',

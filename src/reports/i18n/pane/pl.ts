@@ -164,6 +164,9 @@ export const panePl: Record<PaneMessageKey, string> = {
   'pane.results.issues.column': 'Kolumna',
   'pane.results.issues.value': 'Wartość',
   'pane.results.issues.reason': 'Powód',
+  'pane.results.issues.rowLink': 'Wiersz {row}',
+  'pane.results.issues.emptyValue': 'puste',
+  'pane.results.issues.showMore': 'Pokaż jeszcze {count}',
   'pane.results.issues.goTo': 'Przejdź do: {sheet}, wiersz {row}, kolumna {column}',
 
   'pane.error.dismiss': 'Odrzuć',
