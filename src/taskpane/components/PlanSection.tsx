@@ -11,6 +11,7 @@ import {
 import type { ReactElement } from 'react';
 import type { CommissionPlan } from '../../core/commission/commissionPlan';
 import { toNumber, type ExactDecimal } from '../../core/commission/exactDecimal';
+import { translateIssueReason } from '../../reports/build/translateIssueReason';
 import { PLAN_CHOICE_KEYS } from '../plan/planChoiceKeys';
 import { usePaneLocale } from '../i18n/usePaneLocale';
 import type { PlanForm } from '../plan/planForm';
@@ -46,7 +47,7 @@ const useStyles = makeStyles({
  */
 export function PlanSection(props: PlanSectionProps): ReactElement {
   const { plan, editing } = props;
-  const { t, format } = usePaneLocale();
+  const { t, format, language } = usePaneLocale();
   const styles = useStyles();
 
   if (plan.status === 'loading') return <Spinner size="tiny" />;
@@ -73,7 +74,7 @@ export function PlanSection(props: PlanSectionProps): ReactElement {
             <MessageBarTitle>{t('pane.plan.sheetInvalid.title')}</MessageBarTitle> {t('pane.plan.sheetInvalid.body')}
             <ul className={styles.issues}>
               {plan.errors.map((e, i) => (
-                <li key={i}>{[where(e), e.reason].filter((s) => s !== '').join(': ')}</li>
+                <li key={i}>{[where(e), translateIssueReason(e, language)].filter((s) => s !== '').join(': ')}</li>
               ))}
             </ul>
           </MessageBarBody>
