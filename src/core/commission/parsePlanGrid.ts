@@ -6,7 +6,7 @@ import { tableIssue, type TableIssue } from '../quotas/tableIssue';
 import type { ExactDecimal } from './exactDecimal';
 import { PLAN_BLOCK_HEADERS, PLAN_SETTINGS } from './planSheetLabels';
 import { isNoneValue, readBasis, readFraction, readMethod, readMoney, readPeriod } from './planValues';
-import { validatePlan, type Located, type PlanDraft, type PlanLocation, type PlanResult } from './validatePlan';
+import { planDraft, validatePlan, type Located, type PlanDraft, type PlanLocation, type PlanResult } from './validatePlan';
 import type { PlanBasis, PlanMethod, PlanPeriod } from './commissionPlan';
 
 type Block = 'settings' | 'tiers' | 'bonuses';
@@ -166,15 +166,5 @@ export function parsePlanGrid(grid: Grid): PlanResult {
   };
   const capAttainment = cap('capAttainment', readFraction, 'plan.sheet.capAttainment');
   const capAmount = cap('capAmount', readMoney, 'plan.sheet.capAmount');
-  const draft: PlanDraft = {
-    ...(period ? { period } : {}),
-    ...(basis ? { basis } : {}),
-    ...(method ? { method } : {}),
-    tiers,
-    bonuses,
-    ...(capAttainment ? { capAttainment } : {}),
-    ...(capAmount ? { capAmount } : {}),
-    tiersAt,
-  };
-  return errors.length > 0 ? { ok: false, errors } : validatePlan(draft, grid.sheet);
+  return errors.length > 0 ? { ok: false, errors } : validatePlan(planDraft({ period, basis, method, tiers, bonuses, capAttainment, capAmount, tiersAt }), grid.sheet);
 }

@@ -1,6 +1,6 @@
 import type { ExactDecimal } from './exactDecimal';
 import { isNoneValue, readBasis, readFraction, readMethod, readMoney, readPeriod } from './planValues';
-import { validatePlan, type Located, type PlanDraft, type PlanLocation, type PlanResult } from './validatePlan';
+import { planDraft, validatePlan, type Located, type PlanLocation, type PlanResult } from './validatePlan';
 import type { PlanBasis, PlanMethod, PlanPeriod } from './commissionPlan';
 import { issueMessage, type IssueMessage } from '../issues/messages';
 import { tableIssue, type TableIssue } from '../quotas/tableIssue';
@@ -104,17 +104,8 @@ export function parsePlanJson(input: string | unknown, source = 'plan.json'): Pl
   const capAttainment = cap('capAttainment', readFraction, 'plan.json.capAttainment');
   const capAmount = cap('capAmount', readMoney, 'plan.amount');
 
-  const draft: PlanDraft = {
-    ...(period ? { period } : {}),
-    ...(basis ? { basis } : {}),
-    ...(method ? { method } : {}),
-    tiers,
-    bonuses,
-    ...(capAttainment ? { capAttainment } : {}),
-    ...(capAmount ? { capAmount } : {}),
-    tiersAt: at('tiers', json.tiers ?? ''),
-  };
+  const tiersAt = at('tiers', json.tiers ?? '');
   // Values that could not be read leave gaps that validation would misreport (a later tier
   // seen as the first one), so the plan is validated only once every value reads.
-  return errors.length > 0 ? { ok: false, errors } : validatePlan(draft, source);
+  return errors.length > 0 ? { ok: false, errors } : validatePlan(planDraft({ period, basis, method, tiers, bonuses, capAttainment, capAmount, tiersAt }), source);
 }

@@ -32,6 +32,27 @@ export interface PlanDraft {
   readonly tiersAt: PlanLocation;
 }
 
+/** A plan's parts as a parser read them; a setting or cap that is absent or unreadable is null or undefined. */
+export type PlanParts = { readonly [K in Exclude<keyof PlanDraft, 'tiers' | 'bonuses' | 'tiersAt'>]: PlanDraft[K] | null | undefined } & Pick<PlanDraft, 'tiers' | 'bonuses' | 'tiersAt'>;
+
+/**
+ * The draft both plan parsers (sheet and JSON) hand to {@link validatePlan}: the parts they
+ * read, without those they did not.
+ * @example planDraft({ period: 'quarter', basis: null, method: undefined, tiers: [], bonuses: [], capAttainment: null, capAmount: null, tiersAt }).basis // undefined
+ */
+export function planDraft(p: PlanParts): PlanDraft {
+  return {
+    ...(p.period ? { period: p.period } : {}),
+    ...(p.basis ? { basis: p.basis } : {}),
+    ...(p.method ? { method: p.method } : {}),
+    tiers: p.tiers,
+    bonuses: p.bonuses,
+    ...(p.capAttainment ? { capAttainment: p.capAttainment } : {}),
+    ...(p.capAmount ? { capAmount: p.capAmount } : {}),
+    tiersAt: p.tiersAt,
+  };
+}
+
 /** A plan, or every reason it is not one. */
 export type PlanResult =
   | { readonly ok: true; readonly plan: CommissionPlan }
