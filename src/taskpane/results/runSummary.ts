@@ -1,24 +1,14 @@
 import type { RunResult } from '../../app/runAnalysis';
 import type { HhiBand } from '../../core/concentration/concentration';
-import type { IssueMessage } from '../../core/issues/messages';
+import type { Issue } from '../../core/issues/issue';
 import { isoDate } from '../../core/periods/dayNumber';
 import type { WrittenSheet } from '../paneActions';
 
-/** A row of the Data Issues list: where, what, why. */
-export interface IssueRow {
-  /** Stable code (e.g. `amount.unparseable`), for translations to come. */
-  readonly code: string;
-  readonly sheet: string;
-  /** 1-based sheet row; 0 when the issue is not tied to a row (then it cannot be selected). */
-  readonly row: number;
-  /** Header of the column as found in the sheet. */
-  readonly column: string;
-  readonly value: string;
-  /** Plain-words reason (English, from the engine). */
-  readonly reason: string;
-  /** The reason as a message key and values, which the pane says in its language. */
-  readonly message?: IssueMessage;
-}
+/**
+ * A row of the Data Issues list: where (sheet, row, column), what (the raw value) and why (the
+ * engine's reason, with its message key so the pane says it in its language) — an engine issue.
+ */
+export type IssueRow = Issue;
 
 /** What the results card shows after a run. Money in cents, ratios unrounded, dates ISO. */
 export interface RunSummary {
