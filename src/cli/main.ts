@@ -90,8 +90,9 @@ async function writeReports(run: RunResult, args: ReportArgs & { out: string }, 
   for (const t of written.renamedTables) {
     io.stderr(`accountdesk: the table name "${t.requestedName}" is taken in the input; the report table is named "${t.name}".\n`);
   }
+  // The input's parts are copied as they are; only what an .xlsx cannot hold (macros) is lost.
   if (written.lostFeatures.length > 0) {
-    io.stderr(`accountdesk: note: the copy of ${file} in ${args.out} does not keep its ${written.lostFeatures.join(', ')} (the input file itself is unchanged).\n`);
+    io.stderr(`accountdesk: note: ${args.out} is an .xlsx: it does not keep the ${written.lostFeatures.join(', ')} of ${file} (the input file itself is unchanged).\n`);
   }
   return `accountdesk: wrote ${args.out} (report sheets: ${written.sheets.map((s) => s.name).join(', ')})\n`;
 }

@@ -1,15 +1,14 @@
 /**
- * The CLI's report sink: renders a {@link ReportModel} into an .xlsx file with exceljs —
- * after the input workbook's own sheets when the input was an .xlsx, alone for CSV input —
- * and adds the charts as DrawingML parts (exceljs has no chart API; see `./xlsx/addCharts`).
- *
- * exceljs re-saves the input workbook's sheets from its own model. Values, formulas,
- * styles, merges, widths, defined names, validation, conditional formats, tables, images,
- * comments and print setup survive; charts, pivot tables, slicers, sparklines, shapes,
- * form controls, macros and external links do not. The result lists what the input had of
- * those (`lostFeatures`) so the CLI can say so.
+ * The CLI's report sink: renders a {@link ReportModel} into an .xlsx file. exceljs renders the
+ * report sheets into a report-only workbook, and the charts are added to it as DrawingML parts
+ * (exceljs has no chart API; see `./xlsx/addCharts`). For CSV input that workbook is the
+ * output. For workbook input the report package is grafted into the input's own package
+ * (`./xlsx/mergeReportPackage`): the input's parts are copied byte for byte, so its charts,
+ * pivot tables, slicers, sparklines, shapes, controls and links survive, and a million-row
+ * input costs the writer only the time to copy it. Only macros are lost, because the output
+ * is an .xlsx (`lostFeatures` says so).
  */
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
@@ -22,12 +21,13 @@ import { validateModel } from '../reports/model/validateModel';
 import { uniqueSheetName } from '../reports/sheetName';
 import { addCharts, type ChartPlacement } from './xlsx/addCharts';
 import { argb, exceljsDxf, exceljsStyle } from './xlsx/exceljsStyle';
+import { readInputPackage, type InputPackage } from './xlsx/inputPackage';
+import { mergeReportPackage } from './xlsx/mergeReportPackage';
 import { resolveChart } from './xlsx/resolveChart';
-import { unsupportedParts } from './xlsx/unsupportedParts';
 import type { RenamedTable, WrittenSheet } from '../reports/model/sinkResult';
 
 export interface XlsxSinkOptions {
-  /** The input workbook (.xlsx) whose sheets are kept, in front of the reports. */
+  /** The input workbook (.xlsx or .xlsm) whose sheets — and every other part — are kept, in front of the reports. */
   readonly baseWorkbookPath?: string;
   readonly outPath: string;
 }
@@ -42,7 +42,7 @@ export interface XlsxSinkResult {
   readonly renamedSheets: readonly WrittenSheet[];
   /** Tables renamed because the input workbook already used the name. */
   readonly renamedTables: readonly RenamedTable[];
-  /** Features of the input workbook that the output copy does not keep (e.g. "charts"). */
+  /** Features of the input workbook that the output copy does not keep: only "macros (VBA)" of a macro-enabled input. */
   readonly lostFeatures: readonly string[];
 }
 
@@ -202,17 +202,18 @@ function renderSheet(ws: ExcelJS.Worksheet, sheet: ReportSheet, model: ReportMod
   }
 }
 
-function takenTableNames(wb: ExcelJS.Workbook): Set<string> {
-  const names = new Set<string>();
-  for (const ws of wb.worksheets) {
-    for (const t of ws.getTables() as unknown as { name?: string; table?: { name?: string } }[]) {
-      const n = t.name ?? t.table?.name;
-      if (n !== undefined) names.add(n);
-    }
-  }
-  const defined = wb.definedNames.model as unknown as { name?: string }[];
-  for (const d of defined) if (d.name !== undefined) names.add(d.name);
-  return names;
+/** Days between the 1900 and 1904 date systems' serial numbers for one day. */
+const DAYS_1904 = 1462;
+
+/** The model with its date cells counted from 1904, for an input workbook in that date system. */
+function in1904System(model: ReportModel): ReportModel {
+  return {
+    ...model,
+    sheets: model.sheets.map((sheet) => ({
+      ...sheet,
+      rows: sheet.rows.map((row) => row.map((cell) => (cell?.kind === 'date' ? { ...cell, day: (cell.day - DAYS_1904) as typeof cell.day } : cell))),
+    })),
+  };
 }
 
 function chartAnchor(g: GridRange): { from: { row: number; col: number }; to: { row: number; col: number } } {
@@ -220,27 +221,42 @@ function chartAnchor(g: GridRange): { from: { row: number; col: number }; to: { 
 }
 
 /**
- * Writes the report workbook: the input workbook's sheets (if any) followed by the report
- * sheets, charts included. The file appears at `outPath` only when complete (written to a
- * temporary file next to it, then renamed), so a failure never leaves half a workbook or
- * destroys the previous report.
+ * Writes the report workbook: the input workbook (if any, every part of it kept) followed by
+ * the report sheets, charts included. Report dates follow the input's date system (1900 or
+ * 1904). The file appears at `outPath` only when complete (written to a temporary file next
+ * to it, then renamed), so a failure never leaves half a workbook or destroys the previous
+ * report; the input file is only read.
+ * @throws InputError when the input is not a workbook package the reports can be added to
+ *   (not a zip, Strict Open XML, binary .xlsb, a damaged part), naming the file and part
  * @example await writeReportXlsx(model, { baseWorkbookPath: 'sales.xlsx', outPath: 'out/report.xlsx' })
  */
 export async function writeReportXlsx(model: ReportModel, options: XlsxSinkOptions): Promise<XlsxSinkResult> {
   const problems = validateModel(model);
   if (problems.length > 0) throw new Error(`invalid ReportModel:\n${problems.join('\n')}`);
-
-  const wb = new ExcelJS.Workbook();
-  let lostFeatures: string[] = [];
-  if (options.baseWorkbookPath !== undefined) {
-    const buffer = await readFile(options.baseWorkbookPath);
-    await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
-    lostFeatures = await unsupportedParts(await JSZip.loadAsync(buffer));
-  } else {
-    wb.creator = 'AccountDesk';
+  const input = options.baseWorkbookPath === undefined ? undefined : await readInputPackage(options.baseWorkbookPath);
+  try {
+    return await write(input?.date1904 === true ? in1904System(model) : model, input, options.outPath);
+  } finally {
+    await input?.zip.close();
   }
+}
 
-  const taken = wb.worksheets.map((ws) => ws.name);
+interface RenderedReport {
+  /** The report-only package, charts added. */
+  readonly zip: JSZip;
+  readonly written: WrittenSheet[];
+  readonly renamedTables: RenamedTable[];
+}
+
+/**
+ * The report-only workbook (exceljs + charts), named so it fits next to the input's sheets and
+ * tables. Its own function so that exceljs's in-memory workbook — by far the largest object
+ * of a run with a long Data Issues sheet — is garbage before the package is merged and written.
+ */
+async function renderReport(model: ReportModel, input: InputPackage | undefined): Promise<RenderedReport> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'AccountDesk';
+  const taken = input === undefined ? [] : input.sheets.map((s) => s.name);
   const written: WrittenSheet[] = [];
   const finalName = new Map<string, string>();
   for (const sheet of model.sheets) {
@@ -256,7 +272,7 @@ export async function writeReportXlsx(model: ReportModel, options: XlsxSinkOptio
   };
 
   const styles = new StyleCache(model);
-  const tableNames = takenTableNames(wb);
+  const tableNames = new Set(input?.takenNames ?? []);
   const renamedTables: RenamedTable[] = [];
   const charts = new Map<string, ChartPlacement[]>();
   const sheetByKey = new Map(model.sheets.map((s) => [s.key, s] as const));
@@ -275,29 +291,31 @@ export async function writeReportXlsx(model: ReportModel, options: XlsxSinkOptio
       );
     }
   }
+  // Stored (uncompressed) by exceljs: the parts are read back right away and compressed once,
+  // when the final package is written.
+  const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } }));
+  await addCharts(zip, charts);
+  return { zip, written, renamedTables };
+}
 
-  let out: Buffer;
-  if (charts.size === 0) {
-    out = Buffer.from(await wb.xlsx.writeBuffer());
-  } else {
-    // Stored (uncompressed) by exceljs, compressed once when JSZip writes the final package.
-    const stored = await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } });
-    const zip = await JSZip.loadAsync(stored);
-    await addCharts(zip, charts);
-    out = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
-  }
-
-  await mkdir(dirname(options.outPath), { recursive: true });
-  const tmp = `${options.outPath}.${process.pid}.${Date.now()}.tmp`;
+async function write(model: ReportModel, input: InputPackage | undefined, outPath: string): Promise<XlsxSinkResult> {
+  const { zip, written, renamedTables } = await renderReport(model, input);
+  await mkdir(dirname(outPath), { recursive: true });
+  const tmp = `${outPath}.${process.pid}.${Date.now()}.tmp`;
+  let lostFeatures: readonly string[] = [];
   try {
-    await writeFile(tmp, out);
-    await rename(tmp, options.outPath);
+    if (input === undefined) {
+      await writeFile(tmp, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } }));
+    } else {
+      lostFeatures = (await mergeReportPackage(input, zip, tmp)).lostFeatures;
+    }
+    await rename(tmp, outPath);
   } catch (e) {
     await rm(tmp, { force: true });
     throw e;
   }
   return {
-    outPath: options.outPath,
+    outPath,
     sheets: written,
     renamedSheets: written.filter((s) => s.name !== s.requestedName),
     renamedTables,
