@@ -12,6 +12,13 @@
  *
  * ts-loader only transpiles; `npm run typecheck` (tsc) does the type checking.
  *
+ * The engine's Web Worker needs no entry here: src/app/engineWorker/spawnEngineWorker.ts writes
+ * `new Worker(new URL('./engine.worker.ts', import.meta.url), { name: 'accountdesk-engine' })`,
+ * which webpack 5 turns into a separate chunk of the same build and origin — in the add-in
+ * `accountdesk-engine.<contenthash>.js` next to the task pane, in the playground
+ * `accountdesk-engine.js`. That needs ES modules from ts-loader (`module: 'es2020'` below keeps
+ * `import.meta` for webpack); tsc and jest stay CommonJS and never load that one module.
+ *
  * Environment: ACCOUNTDESK_BASE_URL (e.g. https://addin.example.com/) rewrites every
  * https://localhost:3000/ address in dist/manifest.xml for a hosted production build.
  */

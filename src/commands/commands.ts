@@ -6,20 +6,23 @@
  * options (column mapping included) and report language the task pane stored under
  * `AccountDesk.refresh` in `workbook.settings` when it last ran — kept up to date when its
  * settings change — or, in a workbook the pane never ran on, the pane's defaults on the data it
- * would find (the selection, a table, or the used range of the active sheet). It reads with
- * ExcelGridSource, computes with `analyseTables`, builds the report in the stored language and
- * writes it with ExcelReportSink, exactly as the pane's run does (src/taskpane/excelPaneActions.ts,
- * which this layer may not import: DESIGN.md §1). The outcome is stored under
+ * would find (the selection, a table, or the used range of the active sheet). It runs src/app's
+ * `createReports` — the pane's run too — over ExcelGridSource (a selected block is read as it
+ * was, without selecting it), the in-thread compute (a function command has no UI to keep
+ * responsive) and ExcelReportSink, with the report in the stored language. The outcome is stored under
  * `AccountDesk.refreshStatus`; a failure is also shown in a small dialog (this same page opened
  * with `?notice=`), since a function command has no other UI. `event.completed()` is always called.
  */
-import { analyseTables, type RunOptions } from '../app/runAnalysis';
-import { buildReportModel } from '../reports/build';
+import { createReports } from '../app/createReports';
+import type { SourceTarget } from '../app/excelPaneAdapter';
+import { inThreadCompute } from '../app/reportCompute';
+import type { RunOptions } from '../app/runAnalysis';
 import { message } from '../reports/i18n/catalog';
 import { languageFromTag, LANGUAGES, type Language } from '../reports/i18n/language';
-import { ExcelGridSource, type ExcelGridSourceOptions } from '../excel/excelGridSource';
+import { ExcelGridSource } from '../excel/excelGridSource';
 import { ExcelReportSink } from '../excel/excelReportSink';
 import { officeErrorMessage } from '../excel/officeErrorMessage';
+import { gridSourceOptions } from '../excel/officePaneAdapter';
 import { checkRequirements } from '../excel/requirements';
 
 /** `workbook.settings` key the task pane stores its last run under (src/taskpane/excelPaneActions.ts `REFRESH_KEY`). */
@@ -34,10 +37,7 @@ const DIALOG_CLOSED = 12006;
 /** How long the command waits for the user to close a notice before it completes anyway. */
 const NOTICE_TIMEOUT_MS = 4 * 60 * 1000;
 
-type RefreshSource =
-  | { readonly kind: 'table'; readonly table: string }
-  | { readonly kind: 'sheet'; readonly sheet: string }
-  | { readonly kind: 'range'; readonly sheet: string; readonly address: string };
+type RefreshSource = Exclude<SourceTarget, { kind: 'auto' }>;
 
 /** What the pane stored (RefreshRequest of excelPaneActions.ts), as far as the command relies on it. */
 interface StoredRefresh {
@@ -98,23 +98,6 @@ async function writeSetting(key: string, value: unknown): Promise<void> {
   });
 }
 
-/** Selects a block again, so the adapter reads exactly the selection the pane ran on. */
-async function selectRange(sheet: string, address: string): Promise<void> {
-  await Excel.run({ delayForCellEdit: true }, async (context) => {
-    const ws = context.workbook.worksheets.getItem(sheet);
-    ws.activate();
-    ws.getRange(address).select();
-    await context.sync();
-  });
-}
-
-function sourceOptions(source: RefreshSource | undefined): ExcelGridSourceOptions {
-  if (source === undefined) return {};
-  if (source.kind === 'table') return { table: source.table };
-  if (source.kind === 'sheet') return { sheet: source.sheet };
-  return {};
-}
-
 /**
  * Reruns the last analysis and replaces the report sheets. Never throws: failures come back as
  * an outcome with a message saying what to do.
@@ -125,20 +108,20 @@ export async function refresh(): Promise<RefreshOutcome> {
     const check = checkRequirements();
     if (!check.ok) return { ok: false, code: 'ExcelTooOld', message: check.message ?? '', sheets: [] };
     const request = readStoredRefresh(await readSetting(REFRESH_KEY));
-    if (request?.source.kind === 'range') await selectRange(request.source.sheet, request.source.address);
-    const source = new ExcelGridSource(sourceOptions(request?.source));
-    const tables = await source.read();
-    const options = request?.options ?? {};
-    const outcome = analyseTables(tables, options);
+    const outcome = await createReports(
+      {
+        source: new ExcelGridSource(gridSourceOptions(request?.source ?? { kind: 'auto' })),
+        compute: inThreadCompute(),
+        writer: { write: async (model, readSheets, progress, cancel) => (await new ExcelReportSink({ protectSheets: readSheets }).write(model, progress, cancel)).sheets },
+      },
+      {
+        options: request?.options ?? {},
+        language: request?.language ?? displayLanguage,
+        ...(request?.sourceLabel !== undefined && { sourceLabel: request.sourceLabel }),
+      },
+    );
     if (!outcome.ok) return { ok: false, code: outcome.code, message: outcome.message, sheets: [] };
-    const model = buildReportModel(outcome, {
-      language: request?.language ?? displayLanguage,
-      sourceLabel: request?.sourceLabel ?? tables.transactions.sheet,
-      ...(options.reviewAfter !== undefined && { reviewAfter: options.reviewAfter }),
-    });
-    const read = [tables.transactions.sheet, ...Object.values(tables.auxiliary).map((g) => g.sheet)];
-    const written = await new ExcelReportSink({ protectSheets: read }).write(model);
-    const sheets = written.sheets.map((s) => s.name);
+    const sheets = outcome.sheets.map((s) => s.name);
     return { ok: true, message: `${message(displayLanguage, 'pane.results.title')}: ${sheets.join(', ')}`, sheets };
   } catch (error) {
     const report = officeErrorMessage(error, 'write');

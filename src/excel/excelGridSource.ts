@@ -1,8 +1,9 @@
 /**
  * The add-in's {@link GridSource}: reads the transactions from the open workbook — the current
  * selection (when it spans more than one row), else an Excel table on the active sheet, else
- * the active sheet's used range, or a sheet or table named in the options — plus the
- * auxiliary sheets recognised by name (Quotas, Commission Plan …; `sheetRole`).
+ * the active sheet's used range, or a sheet, a block of a sheet or a table named in the
+ * options — plus the auxiliary sheets recognised by name (Quotas, Commission Plan …; `sheetRole`).
+ * Reading never selects or activates anything: the user's selection stays where it is.
  *
  * Reading is chunked (OFFICE-JS.md §1): the first chunk is sized from a pessimistic guess of
  * the bytes per cell, every later one from the largest size per cell measured so far, so each
@@ -33,8 +34,14 @@ export const INITIAL_BYTES_PER_CELL = 64;
 export interface ExcelGridSourceOptions {
   /** Read this Excel table (by name) as the transactions. */
   readonly table?: string;
-  /** Read the used range of this sheet as the transactions. */
+  /** Read the used range of this sheet as the transactions (or, with `address`, that block of it). */
   readonly sheet?: string;
+  /**
+   * With `sheet`: read exactly this block (A1 without the sheet, e.g. `A3:G6447`) — a selection
+   * made earlier — without selecting it. Like a selection, it is cut to the sheet's used range
+   * (whole columns `A:G` read the rows that hold data); the source's kind is `selection`.
+   */
+  readonly address?: string;
   /** Ignore the selection even when it spans several rows. */
   readonly ignoreSelection?: boolean;
   /** Read the auxiliary sheets (default true). */
@@ -125,6 +132,7 @@ export class ExcelGridSource implements GridSource {
   private description: SourceDescription | undefined;
 
   constructor(private readonly options: ExcelGridSourceOptions = {}) {
+    if (options.address !== undefined && options.sheet === undefined) throw new Error('ExcelGridSource: `address` needs `sheet`');
     this.budget = payloadBudget(options.budget);
   }
 
@@ -205,6 +213,7 @@ export class ExcelGridSource implements GridSource {
     let namedTableRange: Excel.Range | undefined;
     let namedTableSheet: Excel.Worksheet | undefined;
     let namedSheetUsed: Excel.Range | undefined;
+    let namedBlock: Excel.Range | undefined;
     let mainMark: Excel.WorksheetCustomProperty | undefined;
     const tableRanges: { name: string; range: Excel.Range }[] = [];
     if (s1.table !== undefined) {
@@ -214,6 +223,8 @@ export class ExcelGridSource implements GridSource {
     } else if (s1.sheet !== undefined) {
       if (s1.sheet.isNullObject) throw new ExcelAdapterError('SourceSheetNotFound', 'read', { detail: o.sheet ?? '' });
       namedSheetUsed = s1.sheet.getUsedRangeOrNullObject(true).load(DIMS);
+      // An invalid address fails this sync with InvalidArgument.
+      if (o.address !== undefined) namedBlock = s1.sheet.getRange(o.address).load(DIMS);
       mainMark = mark(s1.sheet);
     } else {
       for (const t of s1.activeTables.items) tableRanges.push({ name: t.name, range: t.getRange().load(DIMS) });
@@ -240,9 +251,15 @@ export class ExcelGridSource implements GridSource {
       mainSheet = namedTableSheet.name;
       main = block(mainSheet, namedTableRange);
     } else if (namedSheetUsed !== undefined && s1.sheet !== undefined) {
-      kind = 'usedRange';
       mainSheet = s1.sheet.name;
-      main = namedSheetUsed.isNullObject ? undefined : block(mainSheet, namedSheetUsed);
+      const used = namedSheetUsed.isNullObject ? undefined : block(mainSheet, namedSheetUsed);
+      if (namedBlock !== undefined) {
+        kind = 'selection';
+        main = used === undefined ? undefined : intersect(block(mainSheet, namedBlock), used);
+      } else {
+        kind = 'usedRange';
+        main = used;
+      }
     } else {
       mainSheet = s1.active.name;
       const used = s1.activeUsed.isNullObject ? undefined : block(mainSheet, s1.activeUsed);

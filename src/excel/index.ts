@@ -16,3 +16,4 @@ export { ExcelAdapterError, officeErrorMessage, isOfficeError, isPayloadLimitErr
 export { EXCEL_MESSAGES, OPERATION_TEXTS, excelMessage, type ExcelMessageCode, type ExcelOperation } from './messages';
 export { OWNED_PROPERTY } from './ownedSheets';
 export { planChunks, rowsPerChunk, payloadBudget, DEFAULT_BUDGET, syncBound, type PayloadBudget, type ChunkPlan, type RowChunk } from './planChunks';
+export { officePaneAdapter, excelRun, gridSourceOptions, type OfficePaneAdapterOptions } from './officePaneAdapter';

@@ -42,6 +42,11 @@ export const OPERATION_TEXTS = {
   swap: 'replace the previous reports',
   cleanup: 'remove unfinished report sheets',
   check: 'check the Excel version',
+  readSettings: 'read the saved settings',
+  saveSettings: 'save the settings in the workbook',
+  readPlan: 'read the commission plan',
+  savePlan: 'save the commission plan',
+  navigate: 'go to that sheet or cell',
 } as const;
 
 export type ExcelOperation = keyof typeof OPERATION_TEXTS;

@@ -1,19 +1,23 @@
+import type { RunDigest } from '../app/computeReports';
+import { createReports, type ReportWriter } from '../app/createReports';
+import type { ExcelPaneAdapter, SourceLocation, SourceTarget } from '../app/excelPaneAdapter';
 import { throwIfCancelled, type CancelToken, type GridSource, type Progress, type ProgressEvent, type SourceTables } from '../app/ports';
-import type { RunOptions } from '../app/runAnalysis';
-import { sheetRole, type SheetRole } from '../app/sheetRoles';
+import { inThreadCompute, macrotask, type ComputeTransport, type ReportCompute } from '../app/reportCompute';
+import type { RunOptions, RunResult } from '../app/runAnalysis';
+import { sheetRole } from '../app/sheetRoles';
 import type { CommissionPlan } from '../core/commission/commissionPlan';
 import { parsePlanGrid } from '../core/commission/parsePlanGrid';
 import { planToRows } from '../core/commission/planToRows';
 import type { PlanResult } from '../core/commission/validatePlan';
-import type { CellValue, Grid } from '../core/intake/cellValue';
+import type { Grid } from '../core/intake/cellValue';
 import { headerText } from '../core/intake/cellText';
 import { detectHeader, HEADER_SEARCH_ROWS } from '../core/intake/detectHeader';
 import { mapColumns } from '../core/intake/mapColumns';
 import { TRANSACTION_HEADERS } from '../core/intake/transactionHeaders';
-import { parseRangeA1, rangeA1 } from '../reports/a1';
+import { rangeA1 } from '../reports/a1';
 import { LANGUAGES, type Language } from '../reports/i18n/language';
-import type { ReportModel, WrittenSheet as SinkSheet } from '../reports/model';
-import type { DetectedSource, PaneActions, ReportRole, RunRequest, SourceCellRef, SourceKind, WrittenSheet } from './paneActions';
+import type { ReportModel } from '../reports/model';
+import type { DetectedSource, PaneActions, ReportRole, RunRequest, SourceCellRef, WrittenSheet } from './paneActions';
 import { emptyMapping } from './mapping/fieldMapping';
 import { summaryFromRun } from './results/runSummary';
 import { runOptionsFor } from './settings/runOptions';
@@ -23,9 +27,11 @@ import type { RunSettings } from './settings/runSettings';
  * The task pane's actions over the Excel adapter (src/excel). The adapter itself is wired in by
  * the composition root (`index.tsx`), the only task-pane module allowed to import src/excel or
  * name Office.js (DESIGN.md §1, test/architecture.test.ts); this module sees it through the
- * {@link ExcelPaneAdapter} port, so the same code runs in Excel, in the playground (simulator)
- * and in Node tests.
+ * {@link ExcelPaneAdapter} port (src/app), so the same code runs in Excel, in the playground
+ * (simulator) and in Node tests. A run is src/app's `createReports` over that port.
  */
+
+export type { ExcelPaneAdapter, SheetBlock, SourceLocation, SourceTarget, UsedRange, WorkbookSheet } from '../app/excelPaneAdapter';
 
 /** `workbook.settings` key of the pane's settings ({@link RunSettings} as stored). */
 export const SETTINGS_KEY = 'AccountDesk.settings';
@@ -36,80 +42,6 @@ export const SETTINGS_KEY = 'AccountDesk.settings';
  * commands layer may not import the task pane, so it reads this shape on its own; keep both in step.
  */
 export const REFRESH_KEY = 'AccountDesk.refresh';
-
-/** Which table a read takes: a named Excel table, a sheet's used range, or one block of a sheet. */
-export type SourceTarget =
-  | { readonly kind: 'auto' }
-  | { readonly kind: 'table'; readonly table: string }
-  | { readonly kind: 'sheet'; readonly sheet: string }
-  /** A block the user selected (`address` without the sheet, e.g. `A3:G6447`). */
-  | { readonly kind: 'range'; readonly sheet: string; readonly address: string };
-
-/** A block of cells on a sheet, 0-based (as Office.js `getRangeByIndexes`). */
-export interface SheetBlock {
-  readonly sheet: string;
-  readonly row: number;
-  readonly col: number;
-  readonly rowCount: number;
-  readonly colCount: number;
-}
-
-/** Where the adapter found the transactions (ExcelGridSource `describe()`). */
-export interface SourceLocation {
-  readonly kind: SourceKind;
-  /** The whole block, title rows above the header included. */
-  readonly block: SheetBlock;
-  readonly table?: string;
-  /** Auxiliary sheets found (Quotas, Commission Plan …), in workbook order. */
-  readonly auxiliary: readonly SheetRole[];
-  /** Several areas were selected, so the selection could not be used. */
-  readonly selectionIgnored: boolean;
-}
-
-/** The used range of a sheet: its values (`grid.firstRow` is its first sheet row) and its first column. */
-export interface UsedRange {
-  readonly grid: Grid;
-  /** 0-based sheet column of the range's first column. */
-  readonly firstColumn: number;
-}
-
-/** A sheet of the workbook, and whether AccountDesk created it (owned-sheet mark). */
-export interface WorkbookSheet {
-  readonly name: string;
-  readonly owned: boolean;
-}
-
-/**
- * What the pane needs of Excel. `index.tsx` implements it with ExcelGridSource, ExcelReportSink
- * and a few Office.js calls; every method rejects with an error carrying a string `code`
- * (OfficeExtension.Error codes, or the adapter's own such as `SourceEmpty`) and a user message.
- */
-export interface ExcelPaneAdapter {
-  /** Finds the transactions without reading them. */
-  locate(target: SourceTarget): Promise<SourceLocation>;
-  /** A chunked, cancellable reader of the transactions and the auxiliary sheets. `range` targets are selected first by the caller. */
-  source(target: Exclude<SourceTarget, { kind: 'range' }>): GridSource;
-  /** The values of one block (a few rows: the header search). */
-  readBlock(block: SheetBlock): Promise<CellValue[][]>;
-  /** Writes the report sheets (owned, swapped in only when all succeeded). */
-  writeReports(model: ReportModel, protectSheets: readonly string[], progress: Progress, cancel: CancelToken): Promise<readonly SinkSheet[]>;
-  /** The sheets in workbook order. */
-  sheets(): Promise<readonly WorkbookSheet[]>;
-  /** The used range of a sheet (values only), or `null` when the sheet is blank. */
-  readUsedRange(sheet: string): Promise<UsedRange | null>;
-  /**
-   * Replaces the contents of a visible sheet (created at the end when missing) with `rows` from
-   * A1, every cell written as text (`@`), so `5%` stays the text the plan parser reads exactly.
-   */
-  writeTextSheet(sheet: string, rows: readonly (readonly CellValue[])[]): Promise<void>;
-  /** `workbook.settings` values by key (`undefined` when not set). */
-  readSettings(keys: readonly string[]): Promise<Readonly<Record<string, unknown>>>;
-  /** Sets `workbook.settings` values, in one batch. */
-  writeSettings(entries: Readonly<Record<string, unknown>>): Promise<void>;
-  activateSheet(name: string): Promise<void>;
-  /** Activates the sheet and selects `address` (A1, without the sheet). */
-  selectRange(sheet: string, address: string): Promise<void>;
-}
 
 /** What the ribbon's Refresh reports reruns: stored under {@link REFRESH_KEY}. */
 export interface RefreshRequest {
@@ -127,6 +59,13 @@ export interface ExcelPaneActionsOptions {
   readonly log?: (error: unknown, action: string) => void;
   /** Yields to the event loop between phases (default: a macrotask), so the pane repaints. */
   readonly yieldToUi?: () => Promise<void>;
+  /**
+   * Runs the engine and the report builder: `index.tsx` passes the worker transport; default the
+   * in-thread compute (yielding with `yieldToUi`).
+   */
+  readonly compute?: ReportCompute;
+  /** Told where each run's compute ran (the composition root shows it for tests and support). */
+  readonly onComputed?: (transport: ComputeTransport) => void;
 }
 
 /** Rows read to find the header row (title rows may sit above it; blank rows are skipped). */
@@ -168,23 +107,15 @@ function forPane(error: unknown): unknown {
   return new PaneActionError(mapped, error instanceof Error ? error.message : String(error), error);
 }
 
-const macrotask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-
 /**
- * The engine and the report builders, loaded when first needed (a separate chunk in the add-in's
- * bundle): the pane opens without them, and detection starts fetching them for the first run.
+ * The run as `summaryFromRun` takes it. A {@link RunDigest} holds exactly the parts of a
+ * `RunResult` that the results card reads (test/playground/excelPaneActions.test.ts checks
+ * that the summary of a digest equals the summary of the full result); the rest of the run — tens
+ * of MB at 1 M rows — stays with the compute. TODO: `summaryFromRun` could take a `RunDigest`
+ * and make this cast unnecessary (src/taskpane/results/runSummary.ts).
  */
-let engine: Promise<{ analyseTables: typeof import('../app/runAnalysis').analyseTables; buildReportModel: typeof import('../reports/build').buildReportModel }> | undefined;
-function loadEngine(): NonNullable<typeof engine> {
-  engine ??= Promise.all([import('../app/runAnalysis'), import('../reports/build')]).then(([run, build]) => ({
-    analyseTables: run.analyseTables,
-    buildReportModel: build.buildReportModel,
-  }));
-  // A failed load (network) is retried by the next run.
-  engine.catch(() => {
-    engine = undefined;
-  });
-  return engine;
+export function digestAsRunResult(run: RunDigest): RunResult {
+  return run as unknown as RunResult;
 }
 
 const REPORT_ROLES: readonly ReportRole[] = ['quarterly', 'commission', 'forecast', 'accounts', 'issues'];
@@ -249,6 +180,13 @@ function readRefreshRequest(stored: unknown): RefreshRequest | undefined {
   return r as RefreshRequest;
 }
 
+/** True when a block read is the block the pane showed (see `requestSource`). */
+function isBlockShown(grid: Grid, source: DetectedSource): boolean {
+  if (!sameName(grid.sheet, source.sheet) || grid.firstRow !== source.headerRow || grid.rows.length !== source.rowCount + 1) return false;
+  const shown = new Set(source.headers.map((h) => h.trim().toLowerCase()).filter((h) => h !== ''));
+  return (grid.rows[0] ?? []).some((cell) => shown.has(headerText(cell).trim().toLowerCase()));
+}
+
 /**
  * The transactions from the header row the pane shows, when that row still holds a mapped
  * header: title rows above it are dropped, so a failure to map names the header the user sees
@@ -301,6 +239,7 @@ function sheetProgress(model: ReportModel, progress: Progress): Progress {
  */
 export function excelPaneActions(adapter: ExcelPaneAdapter, options: ExcelPaneActionsOptions = {}): PaneActions {
   const yieldToUi = options.yieldToUi ?? macrotask;
+  const compute = options.compute ?? inThreadCompute({ yieldToUi });
   /** The last refresh request stored or loaded; settings changes update its options. */
   let refresh: RefreshRequest | undefined;
   let refreshLoaded = false;
@@ -337,12 +276,9 @@ export function excelPaneActions(adapter: ExcelPaneAdapter, options: ExcelPaneAc
       // After a run the first report sheet is active: the pane keeps working on the data it ran on.
       const last = await loadRefresh().catch(() => undefined);
       if (last === undefined) throw error;
-      const source = last.source;
       try {
-        if (source.kind !== 'range') return await adapter.locate(source);
-        // The block the user selected then, on its sheet as it is now (nothing is selected or activated).
-        const sheet = await adapter.locate({ kind: 'sheet', sheet: source.sheet });
-        return { kind: 'selection', block: { sheet: sheet.block.sheet, ...parseRangeA1(source.address) }, auxiliary: sheet.auxiliary, selectionIgnored: false };
+        // For a selected block: that block, on its sheet as it is now (nothing is selected or activated).
+        return await adapter.locate(last.source);
       } catch {
         throw error;
       }
@@ -372,25 +308,30 @@ export function excelPaneActions(adapter: ExcelPaneAdapter, options: ExcelPaneAc
       auxiliary: location.auxiliary,
     };
     lastSource = detected;
-    void loadEngine().catch(() => undefined);
+    // Fetches what the first run needs (the engine chunk) while the user looks at the mapping.
+    void compute.prepare?.().catch(() => undefined);
     return detected;
   };
 
-  /** Reads the request's source: a selected block is selected again first, and must still be the one shown. */
-  const readSource = async (request: RunRequest, progress: Progress, cancel: CancelToken): Promise<SourceTables> => {
-    const target = targetOf(request.source);
-    if (target.kind !== 'range') return adapter.source(target).read(progress, cancel);
-    await adapter.selectRange(target.sheet, target.address);
-    const tables = await adapter.source({ kind: 'auto' }).read(progress, cancel);
-    const t = tables.transactions;
-    if (!sameName(t.sheet, target.sheet) || t.firstRow !== request.source.headerRow || t.rows.length !== request.source.rowCount + 1) {
-      throw new PaneActionError('mapping.notFound', `The selected range ${target.sheet}!${target.address} changed; choose Use selection again.`);
-    }
-    return tables;
-  };
+  /**
+   * The request's source as a reader: a selected block is read exactly as it was shown — nothing
+   * is selected or activated — and must still be that block: same sheet, first row and size
+   * (cut to the data as the selection was), and a first row that still holds one of the headers
+   * shown (a renamed column is the engine's to name; a moved table is not the block shown).
+   * Title rows above the header shown are dropped (`fromHeaderRow`).
+   */
+  const requestSource = (request: RunRequest): GridSource => ({
+    async read(progress, cancel) {
+      const target = targetOf(request.source);
+      const tables = await adapter.source(target).read(progress, cancel);
+      if (target.kind === 'range' && !isBlockShown(tables.transactions, request.source)) {
+        throw new PaneActionError('mapping.notFound', `The selected range ${target.sheet}!${target.address} changed; choose Use selection again.`);
+      }
+      return fromHeaderRow(tables, request);
+    },
+  });
 
   const run = async (request: RunRequest, progress: Progress, cancel: CancelToken) => {
-    const { analyseTables, buildReportModel } = await loadEngine();
     const runOptions = runOptionsFor(request.settings, request.mapping);
     const label = sourceLabel(request.source);
     lastSource = request.source;
@@ -401,25 +342,19 @@ export function excelPaneActions(adapter: ExcelPaneAdapter, options: ExcelPaneAc
     refreshLoaded = true;
     throwIfCancelled(cancel);
 
-    const tables = fromHeaderRow(await readSource(request, progress, cancel), request);
-    await yieldToUi();
-    throwIfCancelled(cancel);
-    progress({ phase: 'computing', done: 0, total: 6 });
-    await yieldToUi();
-    const outcome = analyseTables(tables, runOptions, progress);
+    const writer: ReportWriter = {
+      write: (model, readSheets, _progress, token) => adapter.writeReports(model, readSheets, sheetProgress(model, progress), token ?? cancel),
+    };
+    const outcome = await createReports(
+      { source: requestSource(request), compute, writer },
+      { options: runOptions, language: request.settings.reportLanguage, sourceLabel: label },
+      progress,
+      cancel,
+    );
     if (!outcome.ok) return outcome;
-    const model = buildReportModel(outcome, {
-      language: request.settings.reportLanguage,
-      sourceLabel: label,
-      ...(runOptions.reviewAfter !== undefined && { reviewAfter: runOptions.reviewAfter }),
-    });
-    await yieldToUi();
-    throwIfCancelled(cancel);
-
-    const read = [tables.transactions.sheet, ...Object.values(tables.auxiliary).map((g) => g.sheet)];
-    const written = await adapter.writeReports(model, read, sheetProgress(model, progress), cancel);
-    const sheets: WrittenSheet[] = written.map((s) => ({ role: reportRole(s.key), name: s.name, wanted: s.requestedName }));
-    return { ok: true as const, summary: summaryFromRun(outcome, sheets) };
+    options.onComputed?.(outcome.transport);
+    const sheets: WrittenSheet[] = outcome.sheets.map((s) => ({ role: reportRole(s.key), name: s.name, wanted: s.requestedName }));
+    return { ok: true as const, summary: summaryFromRun(digestAsRunResult(outcome.run), sheets) };
   };
 
   const loadSettings = async (): Promise<unknown> => {

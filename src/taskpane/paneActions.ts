@@ -7,8 +7,10 @@ import type { FieldMapping } from './mapping/fieldMapping';
 import type { RunSummary } from './results/runSummary';
 import type { RunSettings } from './settings/runSettings';
 
+import type { SourceKind } from '../app/excelPaneAdapter';
+
 /** Where the transactions were found: the selection, an Excel table, or the used range of a sheet. */
-export type SourceKind = 'selection' | 'table' | 'usedRange';
+export type { SourceKind };
 
 /**
  * The transaction table the pane offers to report on: where it is and what its header says.

@@ -106,6 +106,37 @@ function expectSameValues(dump: SheetDump, model: ReportModel['sheets'][number])
   expect(mismatches.slice(0, 10)).toEqual([]);
 }
 
+/** Rows of the generated workbook (playground variant `scale-N`) of the responsiveness test. */
+const SCALE_ROWS = 200_000;
+
+/** Records the page's long tasks and, per task, the run phase the pane showed when it started. */
+async function watchLongTasks(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { longTasks: { start: number; duration: number }[]; phases: [string, number][] };
+    w.longTasks = [];
+    w.phases = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask' });
+    const container = document.getElementById('container');
+    if (container === null) throw new Error('no #container');
+    let last = '';
+    new MutationObserver(() => {
+      const phase = /(Reading rows|Computing|Writing sheet)/.exec(container.textContent ?? '')?.[1] ?? 'other';
+      if (phase !== last) w.phases.push([(last = phase), performance.now()]);
+    }).observe(container, { subtree: true, childList: true, characterData: true });
+  });
+}
+
+/** The longest main-thread task (ms) that started while the pane showed `phase`. */
+function longestTaskWhile(page: Page, phase: string): Promise<number> {
+  return page.evaluate((wanted) => {
+    const w = window as unknown as { longTasks: { start: number; duration: number }[]; phases: [string, number][] };
+    const phaseAt = (t: number) => w.phases.filter(([, start]) => start <= t).pop()?.[0] ?? 'before';
+    return Math.round(Math.max(0, ...w.longTasks.filter((task) => phaseAt(task.start) === wanted).map((task) => task.duration)));
+  }, phase);
+}
+
 // ------------------------------------------------------------------ suite
 
 const availability = browserAvailability();
@@ -171,6 +202,9 @@ if (!availability.run) {
       const quarterly = byName.get('Quarterly Results')?.values ?? [];
       const teamPayout = quarterly.filter((row) => row[1] === 'Team').reduce((s, row) => s + Number(row[8]), 0);
       expect(teamPayout).toBeCloseTo((summary.totalPayout ?? NaN) / 100, 6);
+
+      // The engine ran in its Web Worker (the pane marks where each run computed).
+      expect(await page.locator('#container').getAttribute('data-engine')).toBe('worker');
 
       // The grid shows the first report sheet, which the run activated.
       await page.locator('[data-testid="grid"][data-sheet="Quarterly Results"]').waitFor();
@@ -300,6 +334,58 @@ if (!availability.run) {
       expect(await error.textContent()).toContain('1.12');
       await page.close();
     });
+
+    test('without Web Workers the pane computes in its own thread: the same numbers and report cells', async () => {
+      const page = await session.open({ lang: 'en-US', engine: 'thread' });
+      const { format } = paneLocale('en', 'en-US');
+      await createReports(page, 'en');
+      await page.getByRole('heading', { name: t('en', 'pane.results.title') }).waitFor();
+      expect(await page.locator('#container').getAttribute('data-engine')).toBe('thread');
+      expect(await fact(page, t('en', 'pane.results.totalRevenue')).textContent()).toBe(format.money(summary.totalRevenue, 'EUR'));
+      expect(await fact(page, t('en', 'pane.results.totalPayout')).textContent()).toBe(format.money(summary.totalPayout ?? NaN, 'EUR'));
+      const model = reportModel(run, 'en');
+      const dump = await reportDump(page);
+      model.sheets.forEach((sheet, i) => expectSameValues(dump[i] as SheetDump, sheet));
+      expect(session.errors).toEqual([]);
+      await page.close();
+    });
+
+    test('a worker file that cannot be loaded (blocked, missing): the run computes in the pane instead, and says where', async () => {
+      const page = await session.open({ lang: 'en-US' });
+      await page.route(/accountdesk-engine\.js$/, (route) => route.abort());
+      await createReports(page, 'en');
+      await page.getByRole('heading', { name: t('en', 'pane.results.title') }).waitFor();
+      expect(await page.locator('#container').getAttribute('data-engine')).toBe('thread');
+      expect(await fact(page, t('en', 'pane.results.rowsRejected')).textContent()).toMatch(/ of 6,444$/);
+      expect(session.errors).toEqual([]);
+      await page.close();
+    });
+
+    test(`${SCALE_ROWS.toLocaleString('en')} rows: the worker keeps the pane responsive while computing; Cancel then stops it and writes nothing`, async () => {
+      const freeze: Record<string, number> = {};
+      for (const engine of ['thread', 'worker'] as const) {
+        const page = await session.open({ lang: 'en-US', variant: `scale-${SCALE_ROWS}`, engine, latency: '5' });
+        await page.getByText(`A1:D${SCALE_ROWS + 1}`).waitFor({ timeout: 60_000 });
+        await watchLongTasks(page);
+        await createReports(page, 'en');
+        await page.getByRole('heading', { name: t('en', 'pane.results.title') }).waitFor({ timeout: 120_000 });
+        expect(await page.locator('#container').getAttribute('data-engine')).toBe(engine);
+        freeze[engine] = await longestTaskWhile(page, 'Computing');
+        await page.close();
+      }
+      console.info(`longest main-thread task while computing ${SCALE_ROWS} rows: in the pane's thread ${freeze.thread} ms, with the worker ${freeze.worker} ms`);
+      expect(freeze.worker).toBeLessThan(Math.max(250, (freeze.thread ?? 0) / 3));
+
+      // Cancel while the worker computes: the run ends as cancelled and the workbook has no report.
+      const page = await session.open({ lang: 'en-US', variant: `scale-${SCALE_ROWS}` });
+      await createReports(page, 'en');
+      await page.getByText(/^Computing: /).waitFor({ timeout: 60_000 });
+      await page.getByRole('button', { name: t('en', 'pane.progress.cancel') }).click();
+      await page.getByText(t('en', 'pane.cancelled')).waitFor();
+      expect(await reportDump(page)).toEqual([]);
+      expect(session.errors).toEqual([]);
+      await page.close();
+    }, 300_000);
 
     test('Use selection: a selected block is the source, and the run reads exactly it', async () => {
       const page = await session.open({ lang: 'en-US', select: 'Sales!A3:G203' });

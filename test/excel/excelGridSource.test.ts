@@ -118,6 +118,43 @@ describe('what ExcelGridSource reads', () => {
     expect(e.userMessage).toContain(text);
   });
 
+  describe('an exact block (sheet + address): a selection made earlier, read without touching the selection', () => {
+    const seed = (): WorkbookSeed => ({
+      sheets: [{ name: 'Notes', values: [['n']] }, { name: 'Sales', values: SALES }],
+      activeSheet: 'Notes',
+      selection: { sheet: 'Notes', address: 'A1' },
+    });
+
+    test('reads exactly the block; the active sheet and the selection stay where the user left them', async () => {
+      const s = sim(seed());
+      const before = { active: s.dump().activeSheet, selection: s.state.selection };
+      const source = new ExcelGridSource({ sheet: 'Sales', address: 'B5:D9' });
+      const { transactions } = await source.read();
+      expect(transactions).toMatchObject({ sheet: 'Sales', firstRow: 5 });
+      expect(transactions.rows).toEqual(SALES.slice(4, 9).map((r) => r.slice(1, 4)));
+      expect(source.lastDescription).toMatchObject({ kind: 'selection', address: 'B5:D9', block: { sheet: 'Sales', row: 4, col: 1, rowCount: 5, colCount: 3 } });
+      expect({ active: s.dump().activeSheet, selection: s.state.selection }).toEqual(before);
+      // Locating and reading: the same three syncs as any other source.
+      expect(source.lastReadStats.syncs).toBe(3);
+    });
+
+    test('like a selection, it is cut to the rows that hold data (whole columns, or rows deleted since)', async () => {
+      sim(seed());
+      const whole = await new ExcelGridSource({ sheet: 'Sales', address: 'A:D' }).read();
+      expect(whole.transactions.rows).toEqual(SALES);
+      const beyond = await new ExcelGridSource({ sheet: 'Sales', address: 'A1:D500' }).read();
+      expect(beyond.transactions.rows).toHaveLength(SALES.length);
+    });
+
+    test('a block beyond the data is empty; a bad address or a missing sheet says so; an address needs a sheet', async () => {
+      sim(seed());
+      expect((await adapterError(new ExcelGridSource({ sheet: 'Sales', address: 'H100:K200' }).read())).code).toBe('SourceEmpty');
+      expect((await adapterError(new ExcelGridSource({ sheet: 'Sales', address: 'not an address' }).read())).code).toBe('InvalidArgument');
+      expect((await adapterError(new ExcelGridSource({ sheet: 'Nope', address: 'A1:B2' }).read())).code).toBe('SourceSheetNotFound');
+      expect(() => new ExcelGridSource({ address: 'A1:B2' })).toThrow(/address.*sheet/);
+    });
+  });
+
   test('refuses to read an AccountDesk report as data', async () => {
     sim({ sheets: [{ name: 'Account Status', values: SALES, customProperties: { [OWNED_PROPERTY]: 'accounts' } }] });
     const e = await adapterError(new ExcelGridSource().read());

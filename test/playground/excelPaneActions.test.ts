@@ -1,5 +1,5 @@
 /**
- * The task pane's actions over the real Excel adapter (src/taskpane/index.tsx's
+ * The task pane's actions over the real Excel adapter (src/excel/officePaneAdapter.ts's
  * `officePaneAdapter`) against the Excel simulator seeded with the sample workbook, as the
  * playground wires them — in Node, so every rule of the simulator is enforced and the syncs
  * can be counted. The browser tests (test/browser) drive the same through the UI.
@@ -9,10 +9,14 @@ import { CancelledError, type ProgressEvent } from '../../src/app/ports';
 import type { CommissionPlan } from '../../src/core/commission/commissionPlan';
 import { planToRows } from '../../src/core/commission/planToRows';
 import type { PlanResult } from '../../src/core/commission/validatePlan';
-import { REFRESH_KEY, SETTINGS_KEY, excelPaneActions, unsupportedPaneActions } from '../../src/taskpane/excelPaneActions';
-import { officePaneAdapter } from '../../src/taskpane/index';
+import { digestOf } from '../../src/app/computeReports';
+import { analyseTables } from '../../src/app/runAnalysis';
+import { REFRESH_KEY, SETTINGS_KEY, digestAsRunResult, excelPaneActions, unsupportedPaneActions } from '../../src/taskpane/excelPaneActions';
+import { officePaneAdapter } from '../../src/excel/officePaneAdapter';
 import { detectMapping } from '../../src/taskpane/mapping/fieldMapping';
 import type { DetectedSource, PaneActions, RunRequest } from '../../src/taskpane/paneActions';
+import { summaryFromRun } from '../../src/taskpane/results/runSummary';
+import { runOptionsFor } from '../../src/taskpane/settings/runOptions';
 import { defaultRunSettings } from '../../src/taskpane/settings/runSettings';
 import { ExcelSimulator, type WorkbookSeed } from '../support/excelSimulator';
 import { seedVariant } from './seedVariants';
@@ -22,6 +26,11 @@ import { seedVariant } from './seedVariants';
 const { readWorkbookSeed } = require('../../scripts/playground.js') as { readWorkbookSeed(file: string): Promise<WorkbookSeed> };
 
 const REPORTS = ['Quarterly Results', 'Commission', 'Forecast', 'Account Status', 'Data Issues'];
+
+/** Empties sheet rows `from`…`to` (1-based) of Sales, all seven columns. */
+function clearRows(sim: ExcelSimulator, from: number, to: number): void {
+  for (let r = from - 1; r < to; r++) for (let c = 0; c < 7; c++) sim.sheet('Sales').setValue(r, c, null);
+}
 
 let seed: WorkbookSeed;
 let restore: (() => void) | undefined;
@@ -157,13 +166,47 @@ describe('run', () => {
     });
   });
 
-  test('a selected block is selected again and read exactly, whatever is active when the run starts', async () => {
+  test('a selected block is read exactly, without selecting it: the user’s selection and sheet stay as they are', async () => {
     const { actions, sim } = workbook('sample', { select: ['Sales', 'A3:G503'] });
     const source = await actions.detectSource();
     sim.select('Quotas', 'B2');
+    const selected = sim.state.selection;
     const outcome = await actions.run(request(source), () => undefined, { cancelled: false });
     expect(outcome.ok && outcome.summary.rows).toBe(500);
     expect(sim.dump().settings[REFRESH_KEY]).toMatchObject({ source: { kind: 'range', sheet: 'Sales', address: 'A3:G503' } });
+    expect(selected?.areas).toEqual([{ row: 1, col: 1, rowCount: 1, colCount: 1 }]);
+
+    // A run stopped after reading (before it writes and activates a report): nothing moved.
+    sim.select('Quotas', 'B2');
+    const token = { cancelled: false };
+    const stopped = actions.run(request(source), (e) => {
+      if (e.phase === 'computing') token.cancelled = true;
+    }, token);
+    await expect(stopped).rejects.toBeInstanceOf(CancelledError);
+    expect(sim.dump().activeSheet).toBe('Quotas');
+    expect(sim.state.selection?.areas).toEqual([{ row: 1, col: 1, rowCount: 1, colCount: 1 }]);
+  });
+
+  test.each([
+    ['the data now ends inside it (rows deleted)', (sim: ExcelSimulator) => clearRows(sim, 401, 6447)],
+    ['its first row no longer holds the header shown (the table moved)', (sim: ExcelSimulator) => clearRows(sim, 3, 3)],
+  ])('a selected block that changed since it was shown — %s — stops with “choose Use selection again”', async (_what, change) => {
+    const { actions, sim } = workbook('sample', { select: ['Sales', 'A3:G503'] });
+    const source = await actions.detectSource();
+    change(sim);
+    const error = await rejection(actions.run(request(source), () => undefined, { cancelled: false }));
+    expect(error.code).toBe('mapping.notFound');
+    expect(error.message).toMatch(/Sales!A3:G503 changed; choose Use selection again/);
+    expect(sim.sheetNames().filter((n) => REPORTS.includes(n))).toEqual([]);
+  });
+
+  test('the results card’s summary of a run’s digest is the summary of the full run', async () => {
+    workbook();
+    const tables = await officePaneAdapter().source({ kind: 'sheet', sheet: 'Sales' }).read();
+    const full = analyseTables(tables, runOptionsFor(defaultRunSettings('en'), detectMapping(['Invoice Date', 'Invoice No', 'Customer', 'Account Manager', 'Product', 'Amount', 'Currency'])));
+    if (!full.ok) throw new Error(full.message);
+    expect(full.plan).not.toBeNull();
+    expect(summaryFromRun(digestAsRunResult(digestOf(full)), [])).toEqual(summaryFromRun(full, []));
   });
 
   test('Cancel between chunks: CancelledError, no report and no temporary sheet, nothing logged', async () => {

@@ -47,6 +47,9 @@ async function main(): Promise<void> {
     </StrictMode>,
   );
 
+  // A host without Web Workers: the pane computes in its own thread.
+  if (params.engine === 'thread') (globalThis as { Worker?: unknown }).Worker = undefined;
+
   // The add-in's two entry points, as Office loads them.
   await import('../../src/commands/commands');
   await import('../../src/taskpane/index');

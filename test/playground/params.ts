@@ -12,6 +12,11 @@ export interface PlaygroundParams {
   readonly theme: 'light' | 'dark' | undefined;
   /** A selection to start with, e.g. `Sales!A3:G200`. */
   readonly select: { readonly sheet: string; readonly address: string } | undefined;
+  /**
+   * `thread` hides `Worker` from the page before the pane loads, so it computes in its own thread
+   * (the fallback of hosts without workers, and the "before" of the main-thread measurements).
+   */
+  readonly engine: 'worker' | 'thread';
 }
 
 /**
@@ -30,5 +35,6 @@ export function playgroundParams(search: string): PlaygroundParams {
     api: q.get('api') ?? '1.12',
     theme: theme === 'dark' || theme === 'light' ? theme : undefined,
     select: select === null ? undefined : { sheet: select[1] ?? '', address: (select[2] ?? '').toUpperCase() },
+    engine: q.get('engine') === 'thread' ? 'thread' : 'worker',
   };
 }

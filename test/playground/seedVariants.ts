@@ -1,4 +1,5 @@
 import type { SheetSeed, WorkbookSeed } from '../support/excelSimulator';
+import { scaleRows } from '../excel/scaleData';
 
 /** The header cell the `no-manager` variant removes, with its column. */
 const MANAGER_HEADER = 'Account Manager';
@@ -21,10 +22,14 @@ function withoutColumn(sheet: SheetSeed, header: string): SheetSeed {
  * - `sample`: the sample workbook as it is;
  * - `no-manager`: its Sales sheet without the Account Manager column (a required field missing);
  * - `no-plan`: without the Commission Plan sheet (the plan editor starts from the template);
- * - `blank`: one empty sheet (no data found).
+ * - `blank`: one empty sheet (no data found);
+ * - `scale-N`: one Sales sheet of N generated transactions (test/excel/scaleData.ts: Date, Account,
+ *   Manager, Amount), e.g. `scale-1000000` for the 1 M-row runs of the browser tests.
  * @example seedVariant(seed, 'no-plan').sheets.some((s) => s.name === 'Commission Plan') // false
  */
 export function seedVariant(seed: WorkbookSeed, variant: string): WorkbookSeed {
+  const scale = /^scale-(\d+)$/.exec(variant);
+  if (scale !== null) return { sheets: [{ name: 'Sales', values: scaleRows(Number(scale[1])), adopt: true }] };
   switch (variant) {
     case 'sample':
       return seed;
@@ -35,6 +40,6 @@ export function seedVariant(seed: WorkbookSeed, variant: string): WorkbookSeed {
     case 'blank':
       return { sheets: [{ name: 'Sheet1' }] };
     default:
-      throw new Error(`unknown seed variant "${variant}" (sample, no-manager, no-plan, blank)`);
+      throw new Error(`unknown seed variant "${variant}" (sample, no-manager, no-plan, blank, scale-N)`);
   }
 }

@@ -93,6 +93,9 @@ function isDateCode(code: string): boolean {
 /**
  * `Range.text` approximation (labelled): General → shortest number text; dates →
  * yyyy-mm-dd; other codes → decimals, grouping, percent and quoted literals of the section.
+ * Layout codes: `_x` (a space as wide as `x`, e.g. `_)` in `#,##0_);(#,##0)`) shows as one space;
+ * `*x` (repeat `x` to fill the column) is dropped, as the width it fills is not modelled; `\x`
+ * shows `x`.
  */
 export function displayText(v: StoredValue, format: string | undefined): string {
   if (v === null) return '';
@@ -105,10 +108,12 @@ export function displayText(v: StoredValue, format: string | undefined): string 
   const negSection = v < 0 && sections.length > 1;
   let x = negSection ? Math.abs(v) : v;
   const body = section.replace(/\[[^\]]*\]/g, '');
-  if (body.includes('%')) x *= 100;
-  const dec = /\.(0+)/.exec(body.replace(/"[^"]*"/g, ''))?.[1]?.length ?? 0;
+  // The number's own codes, without literals and layout codes (`_)`, `*-`, `\.` are not digits).
+  const codes = body.replace(/"[^"]*"/g, '').replace(/[_*\\]./g, '');
+  if (codes.includes('%')) x *= 100;
+  const dec = /\.(0+)/.exec(codes)?.[1]?.length ?? 0;
   let num = x.toFixed(dec);
-  if (/#,##0|0,0/.test(body)) {
+  if (/#,##0|0,0/.test(codes)) {
     const [i = '', f] = num.split('.');
     const neg = i.startsWith('-');
     const digits = neg ? i.slice(1) : i;
@@ -116,12 +121,15 @@ export function displayText(v: StoredValue, format: string | undefined): string 
   }
   let out = '';
   let placed = false;
-  for (const m of body.matchAll(/"([^"]*)"|([#0,.]+)|(.)/g)) {
+  for (const m of body.matchAll(/"([^"]*)"|\\(.)|_(.)|\*(.)|([#0,.]+)|(.)/g)) {
     if (m[1] !== undefined) out += m[1];
-    else if (m[2] !== undefined) {
+    else if (m[2] !== undefined) out += m[2];
+    else if (m[3] !== undefined) out += ' ';
+    else if (m[4] !== undefined) continue;
+    else if (m[5] !== undefined) {
       if (!placed) out += num;
       placed = true;
-    } else if (m[3] !== undefined && m[3] !== '\\' && m[3] !== '_' && m[3] !== '*') out += m[3];
+    } else if (m[6] !== undefined) out += m[6];
   }
   return placed ? out : num;
 }
