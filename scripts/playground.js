@@ -29,7 +29,7 @@ const ROOT = path.resolve(__dirname, '..');
 const OUT = path.join(ROOT, 'dist-playground');
 const SAMPLE = path.join(ROOT, 'samples', 'AccountDesk-sample.xlsx');
 /** What the bundle is made of: a change to any of these rebuilds it. */
-const SOURCES = ['src', 'test/playground', 'test/support/excelSimulator', 'webpack.config.js', 'tsconfig.json', 'package-lock.json'];
+const SOURCES = ['src', 'test/playground', 'test/support/excelSimulator', 'test/excel', 'webpack.config.js', 'tsconfig.json', 'package-lock.json'];
 const DEFAULT_PORT = 3100;
 
 const TYPES = {

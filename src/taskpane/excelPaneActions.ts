@@ -3,7 +3,7 @@ import { createReports, type ReportWriter } from '../app/createReports';
 import type { ExcelPaneAdapter, SourceLocation, SourceTarget } from '../app/excelPaneAdapter';
 import { throwIfCancelled, type CancelToken, type GridSource, type Progress, type ProgressEvent, type SourceTables } from '../app/ports';
 import { inThreadCompute, macrotask, type ComputeTransport, type ReportCompute } from '../app/reportCompute';
-import type { RunOptions, RunResult } from '../app/runAnalysis';
+import type { RunOptions } from '../app/runAnalysis';
 import { sheetRole } from '../app/sheetRoles';
 import type { CommissionPlan } from '../core/commission/commissionPlan';
 import { parsePlanGrid } from '../core/commission/parsePlanGrid';
@@ -107,16 +107,6 @@ function forPane(error: unknown): unknown {
   return new PaneActionError(mapped, error instanceof Error ? error.message : String(error), error);
 }
 
-/**
- * The run as `summaryFromRun` takes it. A {@link RunDigest} holds exactly the parts of a
- * `RunResult` that the results card reads (test/playground/excelPaneActions.test.ts checks
- * that the summary of a digest equals the summary of the full result); the rest of the run — tens
- * of MB at 1 M rows — stays with the compute. TODO: `summaryFromRun` could take a `RunDigest`
- * and make this cast unnecessary (src/taskpane/results/runSummary.ts).
- */
-export function digestAsRunResult(run: RunDigest): RunResult {
-  return run as unknown as RunResult;
-}
 
 const REPORT_ROLES: readonly ReportRole[] = ['quarterly', 'commission', 'forecast', 'accounts', 'issues'];
 
@@ -354,7 +344,7 @@ export function excelPaneActions(adapter: ExcelPaneAdapter, options: ExcelPaneAc
     if (!outcome.ok) return outcome;
     options.onComputed?.(outcome.transport);
     const sheets: WrittenSheet[] = outcome.sheets.map((s) => ({ role: reportRole(s.key), name: s.name, wanted: s.requestedName }));
-    return { ok: true as const, summary: summaryFromRun(digestAsRunResult(outcome.run), sheets) };
+    return { ok: true as const, summary: summaryFromRun(outcome.run, sheets) };
   };
 
   const loadSettings = async (): Promise<unknown> => {

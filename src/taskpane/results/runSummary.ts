@@ -1,4 +1,4 @@
-import type { RunResult } from '../../app/runAnalysis';
+import type { RunDigest } from '../../app/computeReports';
 import type { HhiBand } from '../../core/concentration/concentration';
 import type { Issue } from '../../core/issues/issue';
 import { isoDate } from '../../core/periods/dayNumber';
@@ -42,7 +42,7 @@ export interface RunSummary {
  * composition roots (index.tsx, playground) call it after writing the reports.
  * @example summaryFromRun(outcome, written).totalRevenue // cents
  */
-export function summaryFromRun(result: RunResult, sheets: readonly WrittenSheet[]): RunSummary {
+export function summaryFromRun(result: RunDigest, sheets: readonly WrittenSheet[]): RunSummary {
   const { analysis, intake } = result;
   const concentration = analysis.concentration;
   const totals = analysis.commission?.totals;
