@@ -1,4 +1,3 @@
-import type { RunDigest } from '../app/computeReports';
 import { createReports, type ReportWriter } from '../app/createReports';
 import type { ExcelPaneAdapter, SourceLocation, SourceTarget } from '../app/excelPaneAdapter';
 import { throwIfCancelled, type CancelToken, type GridSource, type Progress, type ProgressEvent, type SourceTables } from '../app/ports';
