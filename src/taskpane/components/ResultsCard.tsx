@@ -71,20 +71,21 @@ export const ResultsCard = forwardRef<HTMLHeadingElement, ResultsCardProps>(func
       />
       <Facts
         items={[
-          { label: t('pane.results.asOf'), value: format.date(summary.asOf) },
+          { label: t('pane.results.asOf'), value: format.date(summary.asOf), nowrap: true },
           { label: t('pane.results.reportYear'), value: summary.reportYear },
           { label: t('pane.results.managers'), value: format.integer(summary.managers) },
-          { label: t('pane.results.totalRevenue'), value: format.money(summary.totalRevenue, summary.currency) },
-          { label: t('pane.results.teamAttainment'), value: ratio(summary.teamAttainment) },
+          { label: t('pane.results.totalRevenue'), value: format.money(summary.totalRevenue, summary.currency), nowrap: true },
+          { label: t('pane.results.teamAttainment'), value: ratio(summary.teamAttainment), nowrap: true },
           {
             label: t('pane.results.totalPayout'),
             value: summary.totalPayout === null ? t('pane.results.noPlan') : format.money(summary.totalPayout, summary.currency),
+            nowrap: summary.totalPayout !== null,
           },
           {
             label: t('pane.results.hhi'),
             value: t('pane.results.hhiValue', { hhi: format.integer(summary.hhi), band: t(BAND_KEYS[summary.band]) }),
           },
-          { label: t('pane.results.keyAccountShare'), value: ratio(summary.keyAccountShare) },
+          { label: t('pane.results.keyAccountShare'), value: ratio(summary.keyAccountShare), nowrap: true },
           {
             label: t('pane.results.rowsRejected'),
             value: t('pane.results.rowsRejectedValue', { rejected: format.integer(summary.rejected), rows: format.integer(summary.rows) }),
