@@ -5,7 +5,7 @@ import { parseRelationships, relationshipsPartOf, resolveTarget, type Relationsh
 import { parseWorkbookPart } from './xlsxRead/parseWorkbookPart';
 import { readSharedStrings } from './xlsxRead/readSharedStrings';
 import { readSheetRows } from './xlsxRead/readSheetRows';
-import { ZipArchive } from './xlsxRead/zipArchive';
+import { ZipArchive } from './zip/zipArchive';
 
 /** One worksheet of a workbook file as a grid, in workbook order. */
 export interface WorkbookSheet {

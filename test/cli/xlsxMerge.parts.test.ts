@@ -1,13 +1,8 @@
 /**
  * The merge's building blocks on small hand-written parts: the XML splicers (styles, workbook,
- * app properties, sheet and table grafts, content types, relationships) and the zip reader and
- * writer.
+ * app properties, sheet and table grafts, content types, relationships). The zip reader and
+ * writer have their own tests (`./zip.test.ts`).
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import JSZip from 'jszip';
 import { addReportSheets } from '../../src/cli/xlsx/addReportSheets';
 import { addSheetTitles } from '../../src/cli/xlsx/addSheetTitles';
 import { ContentTypes } from '../../src/cli/xlsx/contentTypes';
@@ -16,14 +11,6 @@ import { graftTableXml } from '../../src/cli/xlsx/graftTableXml';
 import { mergeStyles } from '../../src/cli/xlsx/mergeStyles';
 import { Relationships } from '../../src/cli/xlsx/relationships';
 import { xmlChildren } from '../../src/cli/xlsx/xmlChildren';
-import { ZipSource } from '../../src/cli/xlsx/zipSource';
-import { ZipWriter } from '../../src/cli/xlsx/zipWriter';
-
-let dir: string;
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'xlsx-merge-parts-'));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const MAIN = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
 
@@ -201,33 +188,5 @@ describe('ContentTypes and Relationships', () => {
       ['x', true],
       ['rId3', false],
     ]);
-  });
-});
-
-describe('ZipSource and ZipWriter', () => {
-  test('copied entries keep their bytes; new ones are readable by JSZip and unzip', async () => {
-    const src = new JSZip();
-    src.file('a.txt', 'hello '.repeat(1000));
-    src.file('stored.bin', Buffer.from([1, 2, 3]), { compression: 'STORE' });
-    src.file('dir/ü.xml', '<x/>');
-    const srcPath = join(dir, 'src.zip');
-    writeFileSync(srcPath, await src.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', streamFiles: true }));
-    const source = await ZipSource.open(srcPath);
-    const outPath = join(dir, 'out.zip');
-    const out = await ZipWriter.create(outPath);
-    for (const e of source.entries) await out.copy(e, source);
-    await out.add('new.xml', '<new/>');
-    await out.addPieces('big.xml', ['<a>', 'x'.repeat(100000), '</a>'].map((s) => Buffer.from(s)));
-    await expect(out.add('A.TXT', 'clash')).rejects.toThrow(/written twice/);
-    await out.finish();
-    await source.close();
-    const back = await JSZip.loadAsync(readFileSync(outPath));
-    expect(await back.file('a.txt')?.async('string')).toBe('hello '.repeat(1000));
-    expect([...((await back.file('stored.bin')?.async('uint8array')) ?? [])]).toEqual([1, 2, 3]);
-    expect(await back.file('dir/ü.xml')?.async('string')).toBe('<x/>');
-    expect(await back.file('new.xml')?.async('string')).toBe('<new/>');
-    expect((await back.file('big.xml')?.async('string'))?.length).toBe(100007);
-    // unzip checks every CRC.
-    expect(execFileSync('unzip', ['-t', outPath]).toString()).toMatch(/No errors detected/);
   });
 });

@@ -16,8 +16,8 @@ import JSZip from 'jszip';
 import { main } from '../../src/cli/main';
 import { InputError } from '../../src/cli/inputError';
 import { addCharts } from '../../src/cli/xlsx/addCharts';
-import { ZipSource } from '../../src/cli/xlsx/zipSource';
 import { writeReportXlsx } from '../../src/cli/xlsxSink';
+import { ZipArchive } from '../../src/cli/zip/zipArchive';
 import { dayNumber } from '../../src/core/periods/dayNumber';
 import { MONEY, PERCENT, sampleModel } from '../reports/model/sampleModel';
 import { convertWithLibreOffice, removeLibreOfficeProfile, sofficeOrSkip } from '../support/libreoffice';
@@ -145,7 +145,8 @@ function sheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
 
 /** Raw compressed bytes and CRC of every entry, read straight from the archive. */
 async function rawEntries(path: string): Promise<Map<string, { method: number; crc: number; raw: Buffer }>> {
-  const zip = await ZipSource.open(path);
+  // Names as stored: the merge writes them back so.
+  const zip = await ZipArchive.open(path, { names: 'stored' });
   try {
     const out = new Map<string, { method: number; crc: number; raw: Buffer }>();
     for (const e of zip.entries) {

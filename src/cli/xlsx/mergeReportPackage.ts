@@ -20,6 +20,7 @@
  */
 import type JSZip from 'jszip';
 import { InputError } from '../inputError';
+import { ZipWriter } from '../zip/zipWriter';
 import { addReportSheets, type ReportDefinedName } from './addReportSheets';
 import { addSheetTitles } from './addSheetTitles';
 import { ContentTypes } from './contentTypes';
@@ -30,7 +31,6 @@ import { mergeStyles } from './mergeStyles';
 import { Relationships } from './relationships';
 import { xmlAttributes, xmlEscape, xmlUnescape } from './xml';
 import { xmlChildren } from './xmlChildren';
-import { ZipWriter } from './zipWriter';
 
 /** What the merge could not keep. */
 export interface MergeResult {

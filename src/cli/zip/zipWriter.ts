@@ -3,7 +3,7 @@
  * raw compressed bytes (no inflate, no deflate — the parts stay byte-identical and copying a
  * 50 MB workbook costs only the I/O), and new entries deflated here with Node's zlib.
  *
- * Hand-written (see `./zipSource` for why not JSZip). Every entry's sizes and CRC are known
+ * Hand-written (see `./zipArchive` for why not JSZip). Every entry's sizes and CRC are known
  * before it is written, so local headers carry them and no data descriptors are needed. An
  * archive that would need ZIP64 (an entry or the whole file over 4 GB, over 65 535 entries)
  * is refused rather than written wrong.
@@ -11,7 +11,8 @@
 import { once } from 'node:events';
 import { open, type FileHandle } from 'node:fs/promises';
 import * as zlib from 'node:zlib';
-import type { ZipEntry, ZipSource } from './zipSource';
+import type { ZipArchive } from './zipArchive';
+import type { ZipEntry } from './zipEntry';
 
 const MAX32 = 0xffffffff;
 
@@ -40,20 +41,23 @@ function dosDateTime(d: Date): { time: number; date: number } {
   };
 }
 
-interface Written {
-  readonly nameBytes: Buffer;
-  readonly versionMadeBy: number;
-  readonly versionNeeded: number;
-  readonly flags: number;
-  readonly method: number;
-  readonly dosTime: number;
-  readonly dosDate: number;
-  readonly crc32: number;
-  readonly compressedSize: number;
-  readonly size: number;
-  readonly internalAttributes: number;
-  readonly externalAttributes: number;
-  readonly offset: number;
+/** An entry written: the same record the reader gives (`ZipEntry`), less the decoded name. */
+type Written = Omit<ZipEntry, 'name'>;
+
+/**
+ * Writes the fields a local header and a central record share, in the same order in both:
+ * from offset 4 of a local header, 6 of a central record (APPNOTE 4.3.7 and 4.3.12).
+ */
+function writeSharedFields(buf: Buffer, at: number, w: Omit<Written, 'localHeaderOffset'>): void {
+  buf.writeUInt16LE(w.versionNeeded, at);
+  buf.writeUInt16LE(w.flags, at + 2);
+  buf.writeUInt16LE(w.method, at + 4);
+  buf.writeUInt16LE(w.dosTime, at + 6);
+  buf.writeUInt16LE(w.dosDate, at + 8);
+  buf.writeUInt32LE(w.crc32, at + 10);
+  buf.writeUInt32LE(w.compressedSize, at + 14);
+  buf.writeUInt32LE(w.size, at + 18);
+  buf.writeUInt16LE(w.nameBytes.length, at + 22);
 }
 
 /** A zip archive being written; {@link ZipWriter.finish} writes the directory and closes it. */
@@ -93,23 +97,15 @@ export class ZipWriter {
     this.names.add(key);
   }
 
-  private async header(w: Omit<Written, 'offset'>): Promise<number> {
+  private async header(w: Omit<Written, 'localHeaderOffset'>): Promise<number> {
     if (w.compressedSize >= MAX32 || w.size >= MAX32 || this.offset >= MAX32) {
       throw new Error(`${this.path}: the workbook would be larger than 4 GB, which needs ZIP64; not supported`);
     }
     const at = this.offset;
     const h = Buffer.alloc(30);
     h.writeUInt32LE(0x04034b50, 0);
-    h.writeUInt16LE(w.versionNeeded, 4);
-    h.writeUInt16LE(w.flags, 6);
-    h.writeUInt16LE(w.method, 8);
-    h.writeUInt16LE(w.dosTime, 10);
-    h.writeUInt16LE(w.dosDate, 12);
-    h.writeUInt32LE(w.crc32, 14);
-    h.writeUInt32LE(w.compressedSize, 18);
-    h.writeUInt32LE(w.size, 22);
-    h.writeUInt16LE(w.nameBytes.length, 26);
-    h.writeUInt16LE(0, 28);
+    // The extra field length (28) stays 0: no ZIP64, no timestamps beyond the DOS ones.
+    writeSharedFields(h, 4, w);
     await this.write(Buffer.concat([h, w.nameBytes]));
     return at;
   }
@@ -118,25 +114,14 @@ export class ZipWriter {
    * Copies an entry of `source` as it is stored: same name, method, CRC and compressed bytes.
    * A data descriptor of the original is dropped (the sizes go into the local header).
    */
-  async copy(entry: ZipEntry, source: ZipSource): Promise<void> {
+  async copy(entry: ZipEntry, source: ZipArchive): Promise<void> {
     this.claim(entry.name);
-    const w = {
-      nameBytes: entry.nameBytes,
-      versionMadeBy: entry.versionMadeBy,
-      versionNeeded: Math.min(entry.versionNeeded, 20),
-      flags: entry.flags & ~0x0008,
-      method: entry.method,
-      dosTime: entry.dosTime,
-      dosDate: entry.dosDate,
-      crc32: entry.crc32,
-      compressedSize: entry.compressedSize,
-      size: entry.size,
-      internalAttributes: entry.internalAttributes,
-      externalAttributes: entry.externalAttributes,
-    };
+    const { name: _name, localHeaderOffset: _from, ...record } = entry;
+    // Version 2.0 is enough once ZIP64 fields are gone (this writer never writes them).
+    const w = { ...record, versionNeeded: Math.min(entry.versionNeeded, 20), flags: entry.flags & ~0x0008 };
     const offset = await this.header(w);
     for await (const chunk of source.rawChunks(entry)) await this.write(chunk);
-    this.written.push({ ...w, offset });
+    this.written.push({ ...w, localHeaderOffset: offset });
   }
 
   /** Adds a new entry, deflated (text is written as UTF-8). */
@@ -187,7 +172,7 @@ export class ZipWriter {
     };
     const offset = await this.header(w);
     await this.write(deflated ?? stored ?? Buffer.alloc(0));
-    this.written.push({ ...w, offset });
+    this.written.push({ ...w, localHeaderOffset: offset });
   }
 
   /** Writes the central directory and closes the file. */
@@ -199,18 +184,10 @@ export class ZipWriter {
         const r = Buffer.alloc(46);
         r.writeUInt32LE(0x02014b50, 0);
         r.writeUInt16LE(w.versionMadeBy, 4);
-        r.writeUInt16LE(w.versionNeeded, 6);
-        r.writeUInt16LE(w.flags, 8);
-        r.writeUInt16LE(w.method, 10);
-        r.writeUInt16LE(w.dosTime, 12);
-        r.writeUInt16LE(w.dosDate, 14);
-        r.writeUInt32LE(w.crc32, 16);
-        r.writeUInt32LE(w.compressedSize, 20);
-        r.writeUInt32LE(w.size, 24);
-        r.writeUInt16LE(w.nameBytes.length, 28);
+        writeSharedFields(r, 6, w);
         r.writeUInt16LE(w.internalAttributes, 36);
         r.writeUInt32LE(w.externalAttributes, 38);
-        r.writeUInt32LE(w.offset, 42);
+        r.writeUInt32LE(w.localHeaderOffset, 42);
         records.push(r, w.nameBytes);
       }
       const cd = Buffer.concat(records);
