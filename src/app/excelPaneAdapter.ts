@@ -1,7 +1,7 @@
 /**
  * The task pane's port to the workbook (DESIGN.md §1: ports live in src/app): what the pane's
  * actions (src/taskpane/excelPaneActions.ts) need of Excel besides the engine. src/excel's
- * `officePaneAdapter` implements it over Office.js; the playground runs that implementation
+ * `officePaneAdapter` implements it over the Excel JavaScript API; the playground runs that implementation
  * against the Excel simulator, and tests may pass fakes.
  */
 import type { CellValue, Grid } from '../core/intake/cellValue';
@@ -20,7 +20,7 @@ export type SourceTarget =
   /** A block the user selected (`address` without the sheet, e.g. `A3:G6447`), read as it is: nothing is selected. */
   | { readonly kind: 'range'; readonly sheet: string; readonly address: string };
 
-/** A block of cells on a sheet, 0-based (as Office.js `getRangeByIndexes`). */
+/** A block of cells on a sheet, 0-based (as `getRangeByIndexes` in Excel). */
 export interface SheetBlock {
   readonly sheet: string;
   readonly row: number;
@@ -56,8 +56,8 @@ export interface WorkbookSheet {
 }
 
 /**
- * What the pane needs of Excel. Every method rejects with an error carrying a string `code`
- * (OfficeExtension.Error codes, or the adapter's own such as `SourceEmpty`) and a user message.
+ * What the pane needs of the workbook. Every method rejects with an error carrying a string `code`
+ * (the Excel API error codes, or the adapter's own such as `SourceEmpty`) and a user message.
  */
 export interface ExcelPaneAdapter {
   /** Finds the transactions without reading them. */

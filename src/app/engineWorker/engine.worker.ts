@@ -1,6 +1,6 @@
 /**
  * The engine's Web Worker (webpack bundles it as its own file, same origin as the pane): the
- * engine and the report builder off the pane's thread. No Office.js, no React, no DOM — only
+ * engine and the report builder off the pane's thread. No Excel API, no React, no DOM — only
  * the worker global's `postMessage`/`onmessage` around {@link engineWorkerHost}.
  */
 import { engineWorkerHost } from './engineWorkerHost';

@@ -127,7 +127,7 @@ export function workerCompute(settings: WorkerComputeOptions): ReportCompute {
 
     const { tables, options, choices } = request;
     const { rows, ...grid } = tables.transactions;
-    // Office.js blocks are rectangular; a ragged grid is sized by its widest first rows.
+    // Blocks read from Excel are rectangular; a ragged grid is sized by its widest first rows.
     const width = Math.max(1, ...rows.slice(0, 50).map((row) => row.length));
     const sliceRows = Math.max(1, Math.floor(sliceCells / width));
     worker.postMessage({ type: 'begin', grid });
