@@ -17,6 +17,7 @@
  * transactions (header + sample), enough to tell date columns from number columns at a
  * fraction of the cost of loading them for every row (which doubles the payload).
  */
+import type { SheetBlock } from '../app/excelPaneAdapter';
 import { throwIfCancelled, type CancelToken, type GridSource, type Progress, type SourceTables } from '../app/ports';
 import { sheetRole, type SheetRole } from '../app/sheetRoles';
 import type { CellValue, Grid } from '../core/intake/cellValue';
@@ -54,14 +55,7 @@ export interface ExcelGridSourceOptions {
 
 export type SourceKind = 'selection' | 'table' | 'usedRange';
 
-/** A block of cells on a sheet (0-based, as `getRangeByIndexes`). */
-export interface SheetBlock {
-  readonly sheet: string;
-  readonly row: number;
-  readonly col: number;
-  readonly rowCount: number;
-  readonly colCount: number;
-}
+export type { SheetBlock } from '../app/excelPaneAdapter';
 
 /** What a read will take (for the task pane: "Reading Sales!A1:D1000001"). */
 export interface SourceDescription {
