@@ -358,6 +358,23 @@ const cell: fc.Arbitrary<Cell> = fc.oneof(
 );
 const grid = fc.array(fc.array(cell, { maxLength: 9 }), { maxLength: 12 });
 
+describe('on purpose different from exceljs: a formula\'s cached 0 or FALSE is its value', () => {
+  test('a formula amount of 0 is an accepted row of 0, not a missing amount', async () => {
+    const path = await exceljsWorkbook((wb) => {
+      const ws = wb.addWorksheet('Sales');
+      ws.addRow(['Date', 'Account', 'Manager', 'Amount', 'Paid']);
+      ws.addRow(['2026-01-05', 'Acme', 'Anna', { formula: '2*0', result: 0 }, { formula: '1=2', result: false }]);
+      ws.addRow(['2026-01-06', 'Beta', 'Anna', { formula: '2*50', result: 100 }, { formula: '1=1', result: true }]);
+    }, 'full');
+    const [sheet] = await readXlsxFile(path, path);
+    expect(sheet?.grid.rows.slice(1).map((r) => r.slice(3))).toEqual([[0, false], [100, true]]);
+    let out = '';
+    const code = await main(['report', path, '--json'], { stdout: (t) => (out += t), stderr: () => undefined });
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({ intake: { accepted: 2, rejected: 0 } });
+  });
+});
+
 describe('property: any grid of values and formats reads as exceljs reads it', () => {
   test.each(['full', 'stream-shared', 'stream-inline'] as const)('%s writer', async (how) => {
     await fc.assert(

@@ -548,10 +548,11 @@ class SheetScan implements XmlHandler {
    * `Cell.value` and `fromExcelJs`:
    * - a formula (`<f>` with text, or with a `t` attribute) is always there; its value is the
    *   cached `<v>` typed by `t` (`str`, `b`, `e`, else a number), turned into a Date when the
-   *   style is a date format (whatever the result's type), and then kept only when it is truthy
-   *   and the formula has text or is a shared-formula child of a known master — exceljs's
-   *   `_copyModel` drops a 0, false or NaN result, and `fromExcelJs` drops a formula value with
-   *   neither `formula` nor `sharedFormula` (an array formula's empty followers);
+   *   style is a date format (whatever the result's type), and then kept only when it is truthy,
+   *   0 or false and the formula has text or is a shared-formula child of a known master —
+   *   exceljs's `_copyModel` drops a 0, false or NaN result (we keep 0 and false on purpose: they
+   *   are the cell's value), and `fromExcelJs` drops a formula value with neither `formula` nor
+   *   `sharedFormula` (an array formula's empty followers);
    * - otherwise a `<v>`/`<t>` text makes a value by `t`; a styled cell without one is not there
    *   (but takes its column); an unstyled one is ignored entirely;
    * - a cell whose `r` is a hyperlink's `ref` is there even when empty, and a formula's result
@@ -579,9 +580,12 @@ class SheetScan implements XmlHandler {
         if (this.formulaRef) this.masters.set(this.si, this.ref !== undefined);
         else named ||= this.masters.get(this.si) === true;
       }
+      // A cached 0 or FALSE is what the cell shows (and what Excel's own API gives the pane), so it
+      // is kept — exceljs drops it, which would turn a formula amount of 0 into "missing".
+      const kept = named && (Boolean(result) || result === 0 || result === false);
       if (linked) value = fromResult(result);
-      else value = named && result ? fromResult(result) : null;
-      if (this.ref !== undefined && !(named && result)) this.sawLinkSensitive = true;
+      else value = kept ? fromResult(result) : null;
+      if (this.ref !== undefined && !kept) this.sawLinkSensitive = true;
     } else if (hasValue) {
       switch (this.type) {
         case T_SHARED: {

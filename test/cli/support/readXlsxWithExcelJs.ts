@@ -23,6 +23,18 @@ export function fromExcelJs(v: ExcelJS.CellValue): CellValue {
   return null;
 }
 
+/**
+ * The one place the streaming reader differs from exceljs on purpose: a formula whose cached
+ * result is 0 or false. exceljs's `value` getter drops falsy results (`_copyModel`); the cell's
+ * model still has it, and it is the value the cell shows, so the reader keeps it.
+ */
+function cachedFalsyResult(row: ExcelJS.Row, c: number, v: ExcelJS.CellValue): 0 | false | undefined {
+  if (v === null || typeof v !== 'object' || v instanceof Date || !('formula' in v || 'sharedFormula' in v)) return undefined;
+  if ((v as ExcelJS.CellFormulaValue).result !== undefined) return undefined;
+  const result = (row.getCell(c).model as { result?: unknown }).result;
+  return result === 0 || result === false ? result : undefined;
+}
+
 /** Reads one exceljs worksheet into a grid that starts at sheet row 1. */
 export function gridFromWorksheet(ws: ExcelJS.Worksheet): Grid {
   const rows: CellValue[][] = [];
@@ -34,7 +46,7 @@ export function gridFromWorksheet(ws: ExcelJS.Worksheet): Grid {
     // proxy: the Office.js load/sync rules do not apply.)
     // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
     const values = row.values as ExcelJS.CellValue[];
-    for (let c = 1; c < values.length; c++) cells.push(fromExcelJs(values[c]));
+    for (let c = 1; c < values.length; c++) cells.push(cachedFalsyResult(row, c, values[c]) ?? fromExcelJs(values[c]));
     rows.push(cells);
   }
   return { sheet: ws.name, firstRow: 1, rows };
