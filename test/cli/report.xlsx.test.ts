@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { main } from '../../src/cli/main';
 import { numberFormat } from '../../src/reports/formats';
+import { readBack, sheet } from './support/readBack';
 
 const SAMPLE = join(__dirname, '..', '..', 'samples', 'AccountDesk-sample.xlsx');
 let dir: string;
@@ -23,18 +24,6 @@ async function run(...argv: string[]): Promise<{ code: number; out: string; err:
   let err = '';
   const code = await main(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t) });
   return { code, out, err };
-}
-
-async function readBack(path: string): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path);
-  return wb;
-}
-
-function sheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
-  const ws = wb.getWorksheet(name);
-  if (ws === undefined) throw new Error(`no sheet ${name}; sheets: ${wb.worksheets.map((w) => w.name).join(', ')}`);
-  return ws;
 }
 
 // exceljs keeps these in the worksheet model but does not declare them.

@@ -21,6 +21,7 @@ import { ZipArchive } from '../../src/cli/zip/zipArchive';
 import { dayNumber } from '../../src/core/periods/dayNumber';
 import { MONEY, PERCENT, sampleModel } from '../reports/model/sampleModel';
 import { convertWithLibreOffice, removeLibreOfficeProfile, sofficeOrSkip } from '../support/libreoffice';
+import { readBack, sheet } from './support/readBack';
 
 // XLSX_SINK_KEEP_DIR=/some/dir keeps the written workbooks there, to open and look at.
 const keep = process.env.XLSX_SINK_KEEP_DIR;
@@ -129,18 +130,6 @@ async function text(zip: JSZip, part: string): Promise<string> {
   const f = zip.file(part);
   if (f === null) throw new Error(`no part ${part}`);
   return f.async('string');
-}
-
-async function readBack(path: string): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path);
-  return wb;
-}
-
-function sheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
-  const ws = wb.getWorksheet(name);
-  if (ws === undefined) throw new Error(`no sheet ${name}; sheets: ${wb.worksheets.map((w) => w.name).join(', ')}`);
-  return ws;
 }
 
 /** Raw compressed bytes and CRC of every entry, read straight from the archive. */

@@ -7,6 +7,7 @@ import { writeReportXlsx } from '../../src/cli/xlsxSink';
 import { dayNumber } from '../../src/core/periods/dayNumber';
 import { numberCell, textCell, type ReportModel } from '../../src/reports/model';
 import { INJECTED_NAMES, MONEY, PERCENT, sampleModel } from '../reports/model/sampleModel';
+import { readBack, sheet } from './support/readBack';
 
 // XLSX_SINK_KEEP_DIR=/some/dir keeps the written workbooks there, to open and look at.
 const keep = process.env.XLSX_SINK_KEEP_DIR;
@@ -17,18 +18,6 @@ beforeAll(() => {
 afterAll(() => {
   if (keep === undefined || keep === '') rmSync(dir, { recursive: true, force: true });
 });
-
-async function readBack(path: string): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path);
-  return wb;
-}
-
-function sheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
-  const ws = wb.getWorksheet(name);
-  if (ws === undefined) throw new Error(`no sheet ${name}`);
-  return ws;
-}
 
 async function zipText(path: string, part: string): Promise<string> {
   const zip = await JSZip.loadAsync(readFileSync(path));

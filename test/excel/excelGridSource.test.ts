@@ -1,8 +1,8 @@
 import { CancelledError, type ProgressEvent } from '../../src/app/ports';
 import { ExcelGridSource } from '../../src/excel/excelGridSource';
-import { ExcelAdapterError } from '../../src/excel/officeErrorMessage';
 import { OWNED_PROPERTY } from '../../src/excel/ownedSheets';
 import { ExcelSimulator, type SimulatorOptions, type WorkbookSeed } from '../support/excelSimulator';
+import { adapterError } from './support/adapterError';
 
 let restore: (() => void) | undefined;
 afterEach(() => {
@@ -14,16 +14,6 @@ function sim(seed: WorkbookSeed, options?: SimulatorOptions): ExcelSimulator {
   const s = ExcelSimulator.create(seed, options);
   restore = s.install();
   return s;
-}
-
-async function adapterError(p: Promise<unknown>): Promise<ExcelAdapterError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(ExcelAdapterError);
-    return e as ExcelAdapterError;
-  }
-  throw new Error('expected a rejection');
 }
 
 const HEADER = ['Date', 'Account', 'Manager', 'Amount'];

@@ -9,6 +9,7 @@ import { numberCell, textCell, type ReportModel, type ReportSheet } from '../../
 import { legalSheetName } from '../../src/reports/sheetName';
 import { ExcelSimulator, type SheetDump, type SimulatorOptions, type WorkbookDump, type WorkbookSeed } from '../support/excelSimulator';
 import { INJECTED_NAMES, MONEY, sampleModel } from '../reports/model/sampleModel';
+import { adapterError } from './support/adapterError';
 
 let restore: (() => void) | undefined;
 afterEach(() => {
@@ -42,16 +43,6 @@ function namedModel(sheets: readonly { key: string; name: string }[], lang: Lang
 /** The dump without change counters (an undone rename touches a sheet but leaves it as it was). */
 function comparable(d: WorkbookDump): unknown {
   return { ...d, sheets: d.sheets.map((s: SheetDump) => ({ ...s, version: undefined })) };
-}
-
-async function adapterError(p: Promise<unknown>): Promise<ExcelAdapterError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(ExcelAdapterError);
-    return e as ExcelAdapterError;
-  }
-  throw new Error('expected a rejection');
 }
 
 describe('rendering the ReportModel', () => {

@@ -4,8 +4,8 @@
  * what the pane was doing (settings, plan, navigation), not "read the data".
  */
 import { officePaneAdapter } from '../../src/excel/officePaneAdapter';
-import { ExcelAdapterError } from '../../src/excel/officeErrorMessage';
 import { ExcelSimulator, type WorkbookSeed } from '../support/excelSimulator';
+import { adapterError } from './support/adapterError';
 
 let restore: (() => void) | undefined;
 afterEach(() => {
@@ -24,16 +24,6 @@ function workbook(seed: Partial<WorkbookSeed> = {}): ExcelSimulator {
   });
   restore = sim.install();
   return sim;
-}
-
-async function rejection(p: Promise<unknown>): Promise<ExcelAdapterError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(ExcelAdapterError);
-    return e as ExcelAdapterError;
-  }
-  throw new Error('expected a rejection');
 }
 
 describe('officePaneAdapter', () => {
@@ -58,14 +48,14 @@ describe('officePaneAdapter', () => {
   ] as const)('a failure while it tries to %s says so', async (operation, words, act) => {
     const sim = workbook();
     sim.failNextSync({ code: 'InvalidOperation' });
-    const error = await rejection(act(officePaneAdapter()));
+    const error = await adapterError(act(officePaneAdapter()));
     expect(error).toMatchObject({ code: 'InvalidOperation', operation });
     expect(error.message).toContain(words);
   });
 
   test('activating a sheet that is gone: ItemNotFound while navigating', async () => {
     workbook();
-    const error = await rejection(officePaneAdapter().activateSheet('No such sheet'));
+    const error = await adapterError(officePaneAdapter().activateSheet('No such sheet'));
     expect(error).toMatchObject({ code: 'ItemNotFound', operation: 'navigate' });
   });
 });

@@ -2,19 +2,9 @@ import {
   backtestHistory, backtestTransactions, BACKTEST_METHODS, formatBacktestTable, type BacktestResult,
 } from '../../../src/core/forecast/backtest';
 import type { MonthlyHistory } from '../../../src/core/forecast/monthlyHistories';
+import { prng } from '../../../scripts/prng';
 import { day, makeTransactions, monthlyRows } from './makeTransactions';
 
-/** mulberry32, as in scripts/etsGolden.js: seeded, so the table is the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Monthly revenue in cents: level · (1 + growth · t) + seasonal swing + noise. */
 function generate(seed: number, months: number, level: number, growth: number, swing: number, noise: number): number[] {

@@ -4,6 +4,7 @@
  * Everything here runs only inside a `sync()` (the proxies queue actions that call it) and
  * fails with {@link SimOfficeError}s, as Excel does.
  */
+import { columnLetters } from '../../../src/reports/a1';
 import { fail } from './errors';
 import {
   UNSUPPORTED,
@@ -105,16 +106,8 @@ function contains(r: Rect, row: number, col: number): boolean {
   return row >= r.row && row < r.row + r.rowCount && col >= r.col && col < r.col + r.colCount;
 }
 
-export function columnLetters(col: number): string {
-  let s = '';
-  let n = col + 1;
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    s = String.fromCharCode(65 + rem) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+// The same letters as the reports' A1 helper (the simulator is the Excel the reports are written to).
+export { columnLetters };
 
 function colIndex(letters: string): number {
   let n = 0;
